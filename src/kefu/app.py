@@ -1,0 +1,65 @@
+"""The ASGI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from sqlalchemy import text
+
+from kefu import __version__
+from kefu.auth.endpoints import router as auth_router
+from kefu.config import Settings, get_settings
+from kefu.kit.db import Database
+from kefu.kit.http import DbSession, install_error_handlers
+from kefu.kit.storage import LocalBlobStore
+from kefu.tickets.endpoints.agent import router as agent_router
+from kefu.tickets.endpoints.attachments import router as attachments_router
+from kefu.tickets.endpoints.platform import router as platform_router
+from kefu.tickets.endpoints.requester import router as requester_router
+
+DESCRIPTION = """
+kefu (客服) is one service desk for a consumer platform: a 7x24 bot and human agents,
+complaints and reports, after-sales, appeals and more.
+
+Errors always have the shape `{"error": {"code": "...", "message": "...", "details": ...}}`;
+the message follows `Accept-Language` (zh-CN or en).
+
+Authentication: staff sign in at `/api/v1/auth/login` (cookie with CSRF token, or bearer token);
+the platform's backend uses an API token; end users send a token signed by the platform, or start
+an anonymous session at `/api/v1/auth/anonymous`.
+"""
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    settings.check_secrets()
+    db = database or Database(settings.effective_database_url, echo=settings.sql_echo)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if database is None:
+            db.dispose()
+
+    app = FastAPI(title="kefu", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.db = db
+    app.state.blob_store = LocalBlobStore(settings.attachments_dir)
+    install_error_handlers(app)
+    for router in (
+        auth_router,
+        agent_router,
+        requester_router,
+        platform_router,
+        attachments_router,
+    ):
+        app.include_router(router)
+
+    @app.get("/healthz", tags=["operations"], summary="Liveness and database check")
+    def healthz(session: DbSession) -> dict[str, str]:
+        session.execute(text("SELECT 1"))
+        return {"status": "ok", "version": __version__}
+
+    return app

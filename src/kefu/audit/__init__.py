@@ -1,0 +1,1 @@
+"""The append-only audit log of security-relevant and administrative actions."""

@@ -1,0 +1,1 @@
+"""Staff, roles, teams, skills, sessions, API tokens and end-user identity."""

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from kefu.auth.models import Role, SkillKind, SkillLevel, TeamKind
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+
+
+class LoginIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=254)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+
+
+class SessionOut(BaseModel):
+    token: str = Field(description="Send as `Authorization: Bearer <token>` to use the API.")
+    csrf_token: str = Field(
+        description="Send as `X-CSRF-Token` on unsafe requests with the cookie."
+    )
+    expires_at: datetime
+
+
+class TeamOut(BaseModel):
+    id: int
+    slug: str
+    name_en: str
+    name_zh: str
+    kind: TeamKind
+
+
+class SkillOut(BaseModel):
+    kind: SkillKind
+    value: str
+    level: SkillLevel
+
+
+class StaffOut(BaseModel):
+    id: int
+    email: str
+    name: str
+    role: Role
+    locale: str
+    is_active: bool
+    teams: list[TeamOut]
+    skills: list[SkillOut]
+
+
+class SkillIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: SkillKind
+    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+    level: SkillLevel = SkillLevel.mid
+
+
+class StaffIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: EmailStr
+    name: Name
+    password: Annotated[str, StringConstraints(min_length=8, max_length=1024)]
+    role: Role = Role.agent
+    teams: list[str] = Field(default_factory=list, description="Team slugs")
+    locale: Annotated[str, StringConstraints(pattern=r"^(zh-CN|en)$")] = "zh-CN"
+    skills: list[SkillIn] = Field(default_factory=list)
+
+
+class ApiTokenIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Name
+    scopes: list[str] = Field(min_length=1)
+
+
+class ApiTokenOut(BaseModel):
+    id: int
+    name: str
+    scopes: list[str]
+    token_prefix: str
+    created_at: datetime
+    token: str | None = Field(None, description="Shown once, at creation.")
+
+
+class AnonymousIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    locale: str | None = None
+
+
+class AnonymousOut(BaseModel):
+    token: str = Field(description="Send as `Authorization: Bearer <token>`; keep it to return.")
+    contact_id: int
+    expires_in_days: int
+
+
+class ContactOut(BaseModel):
+    id: int
+    name: str
+    platform_user_id: str | None
+    is_anonymous: bool
+    vip_level: int
+    locale: str

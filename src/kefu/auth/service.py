@@ -1,0 +1,165 @@
+"""Staff accounts, their sessions and the platform's API tokens."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from kefu.audit.service import record
+from kefu.auth.actors import StaffActor
+from kefu.auth.errors import EmailTaken, InvalidCredentials
+from kefu.auth.models import ApiToken, Role, Skill, StaffSession, StaffUser, Team, TeamMembership
+from kefu.auth.passwords import hash_password, verify_password
+from kefu.auth.secrets import API_TOKEN_PREFIX, STAFF_SESSION_PREFIX, new_token, token_hash
+from kefu.kit.clock import utcnow
+from kefu.kit.errors import Invalid, NotFound
+
+API_SCOPES = ("tickets:write", "tickets:read")
+
+
+class UnknownTeam(NotFound):
+    code = "team_not_found"
+    en = "There is no team {team}."
+    zh = "不存在团队 {team}。"
+
+
+class UnknownScope(Invalid):
+    code = "unknown_scope"
+    en = "Unknown API scope {scope}; known scopes: {known}."
+    zh = "未知的 API 权限范围 {scope}；可用范围：{known}。"
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def teams_by_slug(db: Session, slugs: list[str]) -> list[Team]:
+    teams = db.scalars(select(Team).where(Team.slug.in_(slugs))).all()
+    missing = set(slugs) - {team.slug for team in teams}
+    if missing:
+        raise UnknownTeam(team=", ".join(sorted(missing)))
+    return list(teams)
+
+
+def create_staff(
+    db: Session,
+    *,
+    email: str,
+    name: str,
+    password: str,
+    role: Role = Role.agent,
+    team_slugs: list[str] | None = None,
+    locale: str = "zh-CN",
+    skills: list[tuple[str, str, str]] | None = None,
+) -> StaffUser:
+    email = normalise_email(email)
+    if db.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
+        raise EmailTaken(email=email)
+    user = StaffUser(
+        email=email, name=name, role=role, password_hash=hash_password(password), locale=locale
+    )
+    db.add(user)
+    db.flush()
+    for team in teams_by_slug(db, team_slugs or []):
+        db.add(TeamMembership(team_id=team.id, user_id=user.id))
+    for kind, value, level in skills or []:
+        db.add(Skill(user_id=user.id, kind=kind, value=value, level=level))
+    record(db, "staff.created", actor_type="system", target_type="staff", target_id=user.id)
+    db.flush()
+    return user
+
+
+def authenticate(db: Session, email: str, password: str) -> StaffUser:
+    user = db.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
+    if not verify_password(user.password_hash if user else None, password):
+        raise InvalidCredentials()
+    assert user is not None
+    if not user.is_active:
+        raise InvalidCredentials()
+    return user
+
+
+def open_session(db: Session, user: StaffUser, *, hours: int) -> tuple[str, StaffSession]:
+    token = new_token(STAFF_SESSION_PREFIX)
+    now = utcnow()
+    session = StaffSession(
+        token_hash=token_hash(token),
+        csrf_token=new_token(""),
+        user_id=user.id,
+        created_at=now,
+        expires_at=now + timedelta(hours=hours),
+    )
+    user.last_login_at = now
+    db.add(session)
+    record(db, "staff.login", actor_type="staff", actor_id=user.id)
+    db.flush()
+    return token, session
+
+
+def staff_actor_for_session(db: Session, token: str) -> StaffActor | None:
+    session = db.scalar(select(StaffSession).where(StaffSession.token_hash == token_hash(token)))
+    if session is None or session.revoked_at is not None or session.expires_at <= utcnow():
+        return None
+    user = db.get(StaffUser, session.user_id)
+    if user is None or not user.is_active:
+        return None
+    return StaffActor(user=user, team_ids=team_ids_of(db, user.id), session=session)
+
+
+def team_ids_of(db: Session, user_id: int) -> frozenset[int]:
+    rows = db.scalars(select(TeamMembership.team_id).where(TeamMembership.user_id == user_id))
+    return frozenset(rows)
+
+
+def revoke_session(db: Session, session: StaffSession) -> None:
+    session.revoked_at = utcnow()
+    record(db, "staff.logout", actor_type="staff", actor_id=session.user_id)
+    db.flush()
+
+
+def load_staff_profile(db: Session, user_id: int) -> StaffUser:
+    user = db.scalar(
+        select(StaffUser)
+        .where(StaffUser.id == user_id)
+        .options(selectinload(StaffUser.teams), selectinload(StaffUser.skills))
+    )
+    if user is None:
+        raise NotFound()
+    return user
+
+
+def create_api_token(
+    db: Session, *, name: str, scopes: list[str], created_by_id: int | None = None
+) -> tuple[str, ApiToken]:
+    for scope in scopes:
+        if scope not in API_SCOPES:
+            raise UnknownScope(scope=scope, known=", ".join(API_SCOPES))
+    token = new_token(API_TOKEN_PREFIX)
+    row = ApiToken(
+        name=name,
+        token_prefix=token[:12],
+        token_hash=token_hash(token),
+        scopes=" ".join(sorted(set(scopes))),
+        created_by_id=created_by_id,
+    )
+    db.add(row)
+    db.flush()
+    record(
+        db,
+        "api_token.created",
+        actor_type="staff" if created_by_id else "system",
+        actor_id=created_by_id,
+        target_type="api_token",
+        target_id=row.id,
+        scopes=row.scopes,
+    )
+    return token, row
+
+
+def api_token_for(db: Session, token: str) -> ApiToken | None:
+    row = db.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
+    if row is None or row.revoked_at is not None:
+        return None
+    return row

@@ -1,0 +1,1 @@
+"""End users of the platform, including anonymous ones, and their VIP level."""

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kefu.auth.identity import PlatformUserClaims
+from kefu.auth.secrets import CONTACT_SESSION_PREFIX, new_token, token_hash
+from kefu.contacts.models import Contact, ContactSession
+from kefu.kit.clock import utcnow
+from kefu.kit.i18n import normalize_locale
+
+
+def upsert_platform_contact(db: Session, claims: PlatformUserClaims) -> Contact:
+    """The contact for a platform user, created on first sight and kept in step with the claims."""
+    contact = db.scalar(select(Contact).where(Contact.platform_user_id == claims.platform_user_id))
+    if contact is None:
+        contact = Contact(platform_user_id=claims.platform_user_id, name="", vip_level=0)
+        try:
+            with db.begin_nested():
+                db.add(contact)
+        except IntegrityError:  # a concurrent first request created it
+            contact = db.scalars(
+                select(Contact).where(Contact.platform_user_id == claims.platform_user_id)
+            ).one()
+    if claims.name is not None and contact.name != claims.name:
+        contact.name = claims.name
+    locale = normalize_locale(claims.locale)
+    if locale and contact.locale != locale:
+        contact.locale = locale
+    if claims.vip_level is not None and contact.vip_level != claims.vip_level:
+        contact.vip_level = claims.vip_level
+    db.flush()
+    return contact
+
+
+def create_anonymous(db: Session, *, days: int, locale: str | None) -> tuple[str, Contact]:
+    contact = Contact(is_anonymous=True, name="", locale=normalize_locale(locale) or "zh-CN")
+    db.add(contact)
+    db.flush()
+    token = new_token(CONTACT_SESSION_PREFIX)
+    now = utcnow()
+    db.add(
+        ContactSession(
+            token_hash=token_hash(token),
+            contact_id=contact.id,
+            created_at=now,
+            expires_at=now + timedelta(days=days),
+        )
+    )
+    db.flush()
+    return token, contact
+
+
+def contact_for_session(db: Session, token: str) -> Contact | None:
+    session = db.scalar(
+        select(ContactSession).where(ContactSession.token_hash == token_hash(token))
+    )
+    if session is None or session.expires_at <= utcnow():
+        return None
+    return db.get(Contact, session.contact_id)

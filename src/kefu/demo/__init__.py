@@ -1,0 +1,1 @@
+"""Bilingual demo data, so the first run shows a living desk."""

@@ -1,0 +1,1 @@
+"""Shared building blocks: database, errors, i18n, pagination, text. Imports no domain module."""

@@ -1,0 +1,48 @@
+"""Opaque cursors for keyset pagination: a page ends with the key of its last row."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from kefu.kit.errors import KefuError
+
+T = TypeVar("T")
+
+
+class InvalidCursor(KefuError):
+    status = 400
+    code = "invalid_cursor"
+    en = "The page cursor is not valid; start again from the first page."
+    zh = "分页游标无效，请从第一页重新开始。"
+
+
+def encode_cursor(key: dict[str, Any]) -> str:
+    raw = json.dumps(key, separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> dict[str, Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidCursor() from exc
+    if not isinstance(value, dict):
+        raise InvalidCursor()
+    return value
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    limit: int = 25
+    cursor: str | None = None

@@ -1,0 +1,44 @@
+"""Alembic environment: runs against the connection or URL kefu hands it (see kit/migrate.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from kefu.models import metadata
+
+# Indexes the ORM does not describe: FTS5 tables and their shadow tables on SQLite.
+UNMODELLED_TABLES = ("ticket_search_fts",)
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    return not (type_ == "table" and name and name.startswith(UNMODELLED_TABLES))
+
+
+def run() -> None:
+    config = context.config
+    connection = config.attributes.get("connection")
+    options: dict[str, Any] = {
+        "target_metadata": metadata,
+        "include_object": include_object,
+        "render_as_batch": True,
+        "compare_type": True,
+    }
+    if connection is not None:
+        context.configure(connection=connection, **options)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
+    with engine.connect() as conn:
+        context.configure(connection=conn, **options)
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+run()

@@ -1,0 +1,41 @@
+"""Every table, imported in one place so Alembic and the tests see the whole schema."""
+
+from kefu.audit.models import AuditEntry
+from kefu.auth.models import ApiToken, Skill, StaffSession, StaffUser, Team, TeamMembership
+from kefu.contacts.models import Contact, ContactSession
+from kefu.kit.db import Base
+from kefu.tickets.models import (
+    Attachment,
+    Counter,
+    IdempotencyKey,
+    Message,
+    Rating,
+    Ticket,
+    TicketEvent,
+    TicketSearch,
+    TicketTag,
+)
+
+metadata = Base.metadata
+
+__all__ = [
+    "ApiToken",
+    "Attachment",
+    "AuditEntry",
+    "Contact",
+    "ContactSession",
+    "Counter",
+    "IdempotencyKey",
+    "Message",
+    "Rating",
+    "Skill",
+    "StaffSession",
+    "StaffUser",
+    "Team",
+    "TeamMembership",
+    "Ticket",
+    "TicketEvent",
+    "TicketSearch",
+    "TicketTag",
+    "metadata",
+]

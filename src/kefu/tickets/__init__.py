@@ -1,0 +1,1 @@
+"""The ticket aggregate: status machine, messages, attachments, timeline, children, merging."""

@@ -1,0 +1,1 @@
+"""HTTP routes for tickets, one module per audience: agents, requesters, the platform."""

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from kefu.kit.errors import Conflict, Forbidden, Invalid, KefuError, NotFound
+
+
+class TicketNotFound(NotFound):
+    code = "ticket_not_found"
+    en = "There is no ticket #{number} that you can see."
+    zh = "没有您可查看的工单 #{number}。"
+
+
+class TicketForbidden(Forbidden):
+    code = "ticket_forbidden"
+    en = "Ticket #{number} belongs to a team you are not in."
+    zh = "工单 #{number} 属于您不在的团队。"
+
+
+class InvalidTransition(Conflict):
+    code = "invalid_transition"
+    en = "A ticket cannot go from {old} to {new}."
+    zh = "工单状态不能从 {old} 变为 {new}。"
+
+
+class StaleVersion(Conflict):
+    code = "version_conflict"
+    en = "Ticket #{number} changed meanwhile (your version {sent}, now {current}); reload it."
+    zh = "工单 #{number} 已被他人修改（您的版本 {sent}，当前版本 {current}），请刷新后再操作。"
+
+
+class TicketClosed(Conflict):
+    code = "ticket_closed"
+    en = "Ticket #{number} is closed and cannot change any more."
+    zh = "工单 #{number} 已关闭，不能再修改。"
+
+
+class NotRatable(Conflict):
+    code = "not_ratable"
+    en = "Only a solved or closed ticket can be rated."
+    zh = "只有已解决或已关闭的工单才能评价。"
+
+
+class MergeIntoItself(Conflict):
+    code = "merge_into_itself"
+    en = "A ticket cannot be merged into itself."
+    zh = "工单不能合并到自身。"
+
+
+class MergeSourceFinished(Conflict):
+    code = "merge_source_finished"
+    en = "Ticket #{number} is closed or already merged; only an unfinished ticket can be merged."
+    zh = "工单 #{number} 已关闭或已被合并，只有未完结的工单才能合并。"
+
+
+class MergeTargetFinished(Conflict):
+    code = "merge_target_finished"
+    en = "Ticket #{number} is closed or merged itself and cannot take in another ticket."
+    zh = "工单 #{number} 已关闭或已被合并，不能再并入其他工单。"
+
+
+class EscalateFinished(Conflict):
+    code = "escalate_finished"
+    en = "Ticket #{number} is already solved or closed; reopen it before escalating."
+    zh = "工单 #{number} 已解决或已关闭，请先重新打开再升级。"
+
+
+class EscalateChild(Conflict):
+    code = "escalate_child"
+    en = "Ticket #{number} is itself an escalation; escalate its parent #{parent} instead."
+    zh = "工单 #{number} 本身就是升级工单，请升级其父工单 #{parent}。"
+
+
+class UnknownAssignee(Invalid):
+    code = "unknown_assignee"
+    en = "There is no active staff member with id {id}."
+    zh = "不存在 id 为 {id} 的在职客服。"
+
+
+class UnknownTeam(Invalid):
+    code = "unknown_team"
+    en = "There is no team with id {id}."
+    zh = "不存在 id 为 {id} 的团队。"
+
+
+class EmptySearch(Invalid):
+    code = "empty_search"
+    en = "The search text has no words to search for."
+    zh = "搜索内容中没有可搜索的词。"
+
+
+class AttachmentNotFound(NotFound):
+    code = "attachment_not_found"
+    en = "There is no attachment {id} that you can use."
+    zh = "没有您可使用的附件 {id}。"
+
+
+class AttachmentTooLarge(KefuError):
+    status = 413
+    code = "attachment_too_large"
+    en = "The file is larger than the limit of {limit} bytes."
+    zh = "文件超过大小上限 {limit} 字节。"
+
+
+class AttachmentTypeNotAllowed(KefuError):
+    status = 415
+    code = "attachment_type_not_allowed"
+    en = "Files of this kind are not accepted ({detected}); send an image, video, PDF or text."
+    zh = "不接受此类文件（{detected}）；请上传图片、视频、PDF 或文本。"
+
+
+class IdempotencyKeyReused(Conflict):
+    code = "idempotency_key_reused"
+    en = "This Idempotency-Key was already used for a different request."
+    zh = "该 Idempotency-Key 已用于另一个不同的请求。"

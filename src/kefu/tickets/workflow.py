@@ -1,0 +1,250 @@
+"""Changing tickets: fields, status, assignment, escalation to departments, merging duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from kefu.auth.actors import SYSTEM, Actor, StaffActor
+from kefu.auth.models import StaffUser, Team
+from kefu.contacts.models import Contact
+from kefu.kit.clock import utcnow
+from kefu.tickets.errors import (
+    EscalateChild,
+    EscalateFinished,
+    MergeIntoItself,
+    MergeSourceFinished,
+    MergeTargetFinished,
+    StaleVersion,
+    TicketClosed,
+    UnknownAssignee,
+    UnknownTeam,
+)
+from kefu.tickets.intake import NewTicket, add_message, create_ticket
+from kefu.tickets.models import (
+    Channel,
+    Message,
+    MessageKind,
+    Status,
+    Ticket,
+    TicketSearch,
+    TicketTag,
+    TicketType,
+)
+from kefu.tickets.status import UNSOLVED, check_transition
+from kefu.tickets.timeline import EventKind, record_event
+
+EDITABLE_FIELDS = ("subject", "type", "category", "priority", "locale", "team_id", "assignee_id")
+
+
+def check_version(ticket: Ticket, expected: int | None) -> None:
+    if expected is not None and expected != ticket.version:
+        raise StaleVersion(number=ticket.number, sent=expected, current=ticket.version)
+
+
+def set_status(db: Session, ticket: Ticket, actor: Actor, new: str) -> None:
+    old = ticket.status
+    if old == new:
+        return
+    check_transition(old, new)
+    now = utcnow()
+    ticket.status = new
+    if new == Status.solved:
+        ticket.solved_at = now
+    elif new == Status.closed:
+        ticket.closed_at = now
+    elif old == Status.solved:
+        ticket.solved_at = None
+    record_event(
+        db, ticket, actor, EventKind.status_changed, field="status", old=old, new=new, public=True
+    )
+    if new == Status.solved and ticket.parent_id is not None:
+        _report_to_parent(db, ticket)
+
+
+def _report_to_parent(db: Session, child: Ticket) -> None:
+    """Post a solved child's resolution on its parent; resume the parent when none is left open."""
+    parent = db.get(Ticket, child.parent_id)
+    if parent is None or parent.status == Status.closed:
+        return
+    resolution = db.scalar(
+        select(Message.body)
+        .where(Message.ticket_id == child.id, Message.author_type == "staff")
+        .order_by(Message.id.desc())
+        .limit(1)
+    )
+    add_message(db, parent, SYSTEM, resolution or f"#{child.number}", kind=MessageKind.system)
+    record_event(db, parent, SYSTEM, EventKind.child_solved, new=child.number)
+    still_open = db.scalar(
+        select(
+            exists().where(
+                Ticket.parent_id == parent.id,
+                Ticket.id != child.id,
+                Ticket.status.in_(list(UNSOLVED)),
+            )
+        )
+    )
+    if parent.status == Status.on_hold and not still_open:
+        set_status(db, parent, SYSTEM, Status.open)
+
+
+def _check_refs(db: Session, changes: dict[str, Any]) -> None:
+    assignee_id = changes.get("assignee_id")
+    if assignee_id is not None:
+        user = db.get(StaffUser, assignee_id)
+        if user is None or not user.is_active:
+            raise UnknownAssignee(id=assignee_id)
+    team_id = changes.get("team_id")
+    if team_id is not None and db.get(Team, team_id) is None:
+        raise UnknownTeam(id=team_id)
+
+
+def update_ticket(
+    db: Session,
+    ticket: Ticket,
+    actor: StaffActor,
+    changes: dict[str, Any],
+    *,
+    expected_version: int | None,
+) -> Ticket:
+    """Apply field changes (any of EDITABLE_FIELDS, ``tags`` and ``status``) as one edit."""
+    check_version(ticket, expected_version)
+    if ticket.status == Status.closed and changes:
+        raise TicketClosed(number=ticket.number)
+    _check_refs(db, changes)
+    for name in EDITABLE_FIELDS:
+        if name in changes and getattr(ticket, name) != changes[name]:
+            old = getattr(ticket, name)
+            setattr(ticket, name, changes[name])
+            record_event(
+                db, ticket, actor, EventKind.field_changed, field=name, old=old, new=changes[name]
+            )
+    if "tags" in changes:
+        _set_tags(db, ticket, actor, changes["tags"])
+    status = changes.get("status")
+    if status is None and changes.get("assignee_id") and ticket.status == Status.new:
+        status = Status.open  # taking a new ticket starts work on it
+    if status is not None:
+        set_status(db, ticket, actor, status)
+    db.flush()
+    return ticket
+
+
+def _set_tags(db: Session, ticket: Ticket, actor: Actor, tags: list[str]) -> None:
+    old, new = ticket.tags, sorted(dict.fromkeys(tags))
+    if old == new:
+        return
+    keep = [row for row in ticket.tag_rows if row.tag in new]
+    ticket.tag_rows = keep + [TicketTag(tag=tag) for tag in new if tag not in old]
+    record_event(
+        db,
+        ticket,
+        actor,
+        EventKind.field_changed,
+        field="tags",
+        old=" ".join(old),
+        new=" ".join(new),
+    )
+
+
+def reply_as_staff(
+    db: Session,
+    ticket: Ticket,
+    actor: StaffActor,
+    body: str,
+    *,
+    internal: bool,
+    attachment_ids: list[int],
+    status_after: str | None = None,
+) -> Message:
+    if ticket.status == Status.closed:
+        raise TicketClosed(number=ticket.number)
+    kind = MessageKind.internal if internal else MessageKind.public
+    message = add_message(db, ticket, actor, body, kind=kind, attachment_ids=attachment_ids)
+    if not internal:
+        ticket.first_response_at = ticket.first_response_at or message.created_at
+        if ticket.status == Status.new and status_after is None:
+            status_after = Status.open
+    if status_after is not None:
+        set_status(db, ticket, actor, status_after)
+    db.flush()
+    return message
+
+
+@dataclass
+class Escalation:
+    team_id: int
+    note: str
+    subject: str | None = None
+    priority: str | None = None
+
+
+def escalate(db: Session, parent: Ticket, actor: StaffActor, request: Escalation) -> Ticket:
+    """Open a child ticket for another department; the parent waits on hold for it."""
+    if parent.parent_id is not None:
+        grandparent = db.get(Ticket, parent.parent_id)
+        raise EscalateChild(number=parent.number, parent=grandparent.number if grandparent else "")
+    if parent.status in (Status.solved, Status.closed):
+        raise EscalateFinished(number=parent.number)
+    _check_refs(db, {"team_id": request.team_id})
+    requester = db.get(Contact, parent.requester_id)
+    assert requester is not None
+    child = create_ticket(
+        db,
+        actor,
+        requester,
+        NewTicket(
+            subject=request.subject or parent.subject,
+            body=request.note,
+            type=TicketType.task,
+            category=parent.category,
+            priority=request.priority or parent.priority,
+            channel=Channel.internal,
+            locale=parent.locale,
+        ),
+        team_id=request.team_id,
+        parent=parent,
+        first_message_kind=MessageKind.internal,
+    )
+    record_event(db, parent, actor, EventKind.escalated, new=child.number)
+    set_status(db, parent, actor, Status.on_hold)
+    db.flush()
+    return child
+
+
+def merge(db: Session, source: Ticket, target: Ticket, actor: StaffActor) -> None:
+    """Close ``source`` as a duplicate of ``target``; later replies to it go to ``target``."""
+    if source.id == target.id:
+        raise MergeIntoItself()
+    if source.status == Status.closed or source.merged_into_id is not None:
+        raise MergeSourceFinished(number=source.number)
+    if target.status == Status.closed or target.merged_into_id is not None:
+        raise MergeTargetFinished(number=target.number)
+    first = db.scalar(
+        select(Message.body).where(Message.ticket_id == source.id).order_by(Message.id).limit(1)
+    )
+    add_message(db, target, actor, first or source.subject, kind=MessageKind.system)
+    record_event(db, target, actor, EventKind.merged_in, new=source.number)
+    source_text = db.get(TicketSearch, source.id)
+    target_text = db.get(TicketSearch, target.id)
+    if source_text and target_text:
+        target_text.content = f"{target_text.content} {source_text.content}"
+    now = utcnow()
+    record_event(db, source, actor, EventKind.merged_into, new=target.number, public=True)
+    record_event(
+        db,
+        source,
+        actor,
+        EventKind.status_changed,
+        field="status",
+        old=source.status,
+        new=Status.closed,
+        public=True,
+    )
+    source.merged_into_id = target.id
+    source.status = Status.closed
+    source.closed_at = now
+    db.flush()
