@@ -85,6 +85,15 @@ def get_actor(request: Request, db: DbSession) -> Actor | None:
 OptionalActor = Annotated[Actor | None, Depends(get_actor)]
 
 
+def require_signed_in(actor: OptionalActor) -> Actor:
+    if actor is None:
+        raise Unauthorized()
+    return actor
+
+
+SignedIn = Annotated[Actor, Depends(require_signed_in)]
+
+
 def require_staff(*roles: Role) -> Callable[[Actor | None], StaffActor]:
     def dependency(actor: OptionalActor) -> StaffActor:
         if actor is None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from kefu.auth.actors import Actor, ApiActor
 from kefu.contacts.models import Contact
@@ -109,7 +109,7 @@ def create_ticket(
         created_at=now,
         updated_at=now,
     )
-    ticket.tag_rows = [TicketTag(tag=tag) for tag in dict.fromkeys(data.tags)]
+    ticket.tag_rows = [TicketTag(tag=tag) for tag in sorted(set(data.tags))]
     db.add(ticket)
     db.flush()
     index_text(db, ticket.id, data.subject)
@@ -135,7 +135,7 @@ def request_fingerprint(payload: dict[str, Any]) -> str:
 def _replay(db: Session, row: IdempotencyKey, fingerprint: str) -> Ticket:
     if row.request_hash != fingerprint or row.ticket_id is None:
         raise IdempotencyKeyReused()
-    ticket = db.get(Ticket, row.ticket_id)
+    ticket = db.get(Ticket, row.ticket_id, options=[selectinload(Ticket.tag_rows)])
     assert ticket is not None
     return ticket
 

@@ -9,9 +9,8 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from kefu.auth.actors import Actor, ApiActor, ContactActor, StaffActor
-from kefu.auth.deps import OptionalActor
+from kefu.auth.deps import SignedIn
 from kefu.config import Settings
-from kefu.kit.errors import Unauthorized
 from kefu.kit.http import DbSession
 from kefu.kit.storage import BlobStore
 from kefu.tickets import queries
@@ -41,11 +40,7 @@ def _read_limited(upload: UploadFile, limit: int) -> bytes:
     status_code=201,
     summary="Upload a file; pass its id in attachment_ids when creating or replying",
 )
-def upload(
-    file: UploadFile, request: Request, db: DbSession, actor: OptionalActor
-) -> AttachmentOut:
-    if actor is None:
-        raise Unauthorized()
+def upload(file: UploadFile, request: Request, db: DbSession, actor: SignedIn) -> AttachmentOut:
     settings: Settings = request.app.state.settings
     data = _read_limited(file, settings.attachment_max_bytes)
     store: BlobStore = request.app.state.blob_store
@@ -79,9 +74,7 @@ def _may_read(db: Session, actor: Actor, attachment: Attachment) -> bool:
 
 
 @router.get("/{attachment_id}", summary="Download a file you may see")
-def download(attachment_id: int, request: Request, db: DbSession, actor: OptionalActor) -> Response:
-    if actor is None:
-        raise Unauthorized()
+def download(attachment_id: int, request: Request, db: DbSession, actor: SignedIn) -> Response:
     attachment = db.get(Attachment, attachment_id)
     if attachment is None or not _may_read(db, actor, attachment):
         raise AttachmentNotFound(id=attachment_id)

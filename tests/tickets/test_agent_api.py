@@ -1,0 +1,320 @@
+"""Agents: the queue, team visibility, versioned edits, status machine, escalation, merge."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from kefu.auth.models import Role
+from tests.conftest import Desk, new_ticket, route_to
+
+
+def _patch(client: TestClient, headers: dict[str, str], number: int, **fields: object):  # type: ignore[no-untyped-def]
+    version = client.get(f"/api/v1/tickets/{number}", headers=headers).json()["version"]
+    return client.patch(
+        f"/api/v1/tickets/{number}", headers=headers, json={"version": version, **fields}
+    )
+
+
+def test_agents_see_their_teams_queue_and_the_untriaged_inbox(
+    client: TestClient, desk: Desk
+) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    support = desk.staff("support agent", teams=("technical_support",))
+    sales = desk.staff("sales agent", teams=("after_sales",))
+    user = desk.user()
+    in_support = new_ticket(client, user, body="app crashes")["number"]
+    in_sales = new_ticket(client, user, body="refund please")["number"]
+    untriaged = new_ticket(client, user, body="hello?")["number"]
+    route_to(client, lead, in_support, desk.team_id("technical_support"))
+    route_to(client, lead, in_sales, desk.team_id("after_sales"))
+
+    def visible(headers: dict[str, str]) -> set[int]:
+        return {t["number"] for t in client.get("/api/v1/tickets", headers=headers).json()["items"]}
+
+    assert visible(support.headers) == {in_support, untriaged}
+    assert visible(sales.headers) == {in_sales, untriaged}
+    assert visible(lead.headers) == {in_support, in_sales, untriaged}
+    forbidden = client.get(f"/api/v1/tickets/{in_sales}", headers=support.headers)
+    assert forbidden.status_code == 403
+    assert forbidden.json()["error"]["code"] == "ticket_forbidden"
+    for path in ("messages", "events"):
+        assert (
+            client.get(f"/api/v1/tickets/{in_sales}/{path}", headers=support.headers).status_code
+            == 403
+        )
+    assert (
+        client.post(
+            f"/api/v1/tickets/{in_sales}/messages", headers=support.headers, json={"body": "x"}
+        ).status_code
+        == 403
+    )
+    # An agent always sees what is assigned to them, whatever the team.
+    _patch(client, lead.headers, in_sales, assignee_id=support.id)
+    assert in_sales in visible(support.headers)
+
+
+def test_queue_filters_sort_and_cursor_pagination(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    user = desk.user()
+    numbers = [new_ticket(client, user, body=f"问题 {i}")["number"] for i in range(7)]
+    _patch(client, lead.headers, numbers[0], priority="urgent", category="app_bug")
+    _patch(client, lead.headers, numbers[1], priority="high", tags=["vip", "Crash"])
+    _patch(client, lead.headers, numbers[2], priority="low", assignee_id=lead.id)
+
+    def numbers_of(**params: object) -> list[int]:
+        response = client.get("/api/v1/tickets", headers=lead.headers, params=params)
+        assert response.status_code == 200, response.text
+        return [t["number"] for t in response.json()["items"]]
+
+    assert numbers_of(sort="number", order="asc") == numbers
+    assert numbers_of(sort="priority", order="desc")[:2] == [numbers[0], numbers[1]]
+    assert numbers_of(sort="priority", order="asc")[0] == numbers[2]
+    assert numbers_of(priority=["urgent", "high"], sort="number", order="asc") == numbers[:2]
+    assert numbers_of(category="app_bug") == [numbers[0]]
+    assert numbers_of(tag="crash") == [numbers[1]]
+    assert numbers_of(assignee="me") == [numbers[2]]
+    assert numbers[2] not in numbers_of(assignee="none")
+    assert numbers_of(status=["open"]) == [numbers[2]]  # assigning opened it
+    assert numbers_of(q=f"#{numbers[4]}") == [numbers[4]]
+
+    for sort in ("updated_at", "created_at", "priority", "number"):
+        for order in ("asc", "desc"):
+            seen: list[int] = []
+            cursor = None
+            while True:
+                params: dict[str, object] = {"sort": sort, "order": order, "limit": 3}
+                if cursor:
+                    params["cursor"] = cursor
+                page = client.get("/api/v1/tickets", headers=lead.headers, params=params).json()
+                seen += [t["number"] for t in page["items"]]
+                cursor = page["next_cursor"]
+                if not cursor:
+                    break
+            assert sorted(seen) == numbers, (sort, order)  # every ticket once, none twice
+
+    bad = client.get("/api/v1/tickets", headers=lead.headers, params={"cursor": "garbage!"})
+    assert (bad.status_code, bad.json()["error"]["code"]) == (400, "invalid_cursor")
+    other = client.get(
+        "/api/v1/tickets", headers=lead.headers, params={"limit": 1, "sort": "number"}
+    ).json()["next_cursor"]
+    mismatch = client.get(
+        "/api/v1/tickets", headers=lead.headers, params={"cursor": other, "sort": "created_at"}
+    )
+    assert mismatch.status_code == 400
+    for params in (
+        {"limit": 0},
+        {"limit": 101},
+        {"sort": "color"},
+        {"status": "done"},
+        {"assignee": "someone"},
+        {"q": "，。！"},
+    ):
+        response = client.get("/api/v1/tickets", headers=lead.headers, params=params)
+        assert 400 <= response.status_code < 500, params
+        assert response.json()["error"]["code"], params
+
+
+def test_edits_record_timeline_and_stale_versions_conflict(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    agent = desk.staff("agent", teams=("technical_support",))
+    number = new_ticket(client, desk.user())["number"]
+    version = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["version"]
+
+    first = client.patch(
+        f"/api/v1/tickets/{number}",
+        headers=lead.headers,
+        json={"version": version, "priority": "high"},
+    )
+    assert first.status_code == 200
+    second = client.patch(
+        f"/api/v1/tickets/{number}",
+        headers=agent.headers,
+        json={"version": version, "priority": "low"},
+    )
+    assert second.status_code == 409
+    assert second.json()["error"]["code"] == "version_conflict"
+    assert (
+        client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["priority"] == "high"
+    )
+
+    events = client.get(f"/api/v1/tickets/{number}/events", headers=lead.headers).json()
+    change = [e for e in events if e["field"] == "priority"]
+    assert [(e["old_value"], e["new_value"], e["actor_name"]) for e in change] == [
+        ("normal", "high", "lead")
+    ]
+    missing = client.patch(
+        f"/api/v1/tickets/{number}", headers=lead.headers, json={"priority": "low"}
+    )
+    assert missing.status_code == 422
+
+
+def test_status_machine_rejects_invalid_transitions(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    number = new_ticket(client, desk.user())["number"]
+    assert _patch(client, lead.headers, number, status="closed").status_code == 409
+    for status in ("open", "pending", "on_hold", "open", "solved", "closed"):
+        response = _patch(client, lead.headers, number, status=status)
+        assert response.status_code == 200, (status, response.text)
+    closed = _patch(client, lead.headers, number, status="open")
+    assert closed.status_code == 409
+    assert closed.json()["error"]["code"] == "ticket_closed"
+    reply = client.post(
+        f"/api/v1/tickets/{number}/messages", headers=lead.headers, json={"body": "too late"}
+    )
+    assert reply.status_code == 409
+
+    fresh = new_ticket(client, desk.user())["number"]
+    _patch(client, lead.headers, fresh, status="solved")
+    bad = _patch(client, lead.headers, fresh, status="pending")
+    assert bad.status_code == 409
+    body = bad.json()["error"]
+    assert body["code"] == "invalid_transition" and "solved" in body["message"]
+    version = client.get(f"/api/v1/tickets/{fresh}", headers=lead.headers).json()["version"]
+    zh = client.patch(
+        f"/api/v1/tickets/{fresh}",
+        json={"version": version, "status": "pending"},
+        headers={**lead.headers, "Accept-Language": "zh-CN,en;q=0.5"},
+    )
+    assert zh.json()["error"] == {
+        "code": "invalid_transition",
+        "message": "工单状态不能从 solved 变为 pending。",
+    }
+
+
+def test_assign_endpoint_validates_people_and_opens_new_tickets(
+    client: TestClient, desk: Desk
+) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    agent = desk.staff("agent", teams=("after_sales",))
+    number = new_ticket(client, desk.user())["number"]
+    version = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["version"]
+    unknown = client.post(
+        f"/api/v1/tickets/{number}/assign",
+        headers=lead.headers,
+        json={"version": version, "assignee_id": 987654},
+    )
+    assert (unknown.status_code, unknown.json()["error"]["code"]) == (422, "unknown_assignee")
+    done = client.post(
+        f"/api/v1/tickets/{number}/assign",
+        headers=lead.headers,
+        json={"version": version, "assignee_id": agent.id, "team_id": desk.team_id("after_sales")},
+    )
+    assert done.status_code == 200, done.text
+    ticket = done.json()
+    assert (ticket["assignee"]["id"], ticket["team"]["slug"], ticket["status"]) == (
+        agent.id,
+        "after_sales",
+        "open",
+    )
+    unassign = client.post(
+        f"/api/v1/tickets/{number}/assign",
+        headers=lead.headers,
+        json={"version": ticket["version"], "assignee_id": None},
+    )
+    assert unassign.json()["assignee"] is None
+
+
+def test_escalation_creates_child_and_posts_resolution_back(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    engineer = desk.staff("engineer", teams=("engineering",))
+    user = desk.user()
+    parent = new_ticket(client, user, body="直播推流一直失败")["number"]
+    escalated = client.post(
+        f"/api/v1/tickets/{parent}/escalate",
+        headers=lead.headers,
+        json={
+            "team_id": desk.team_id("engineering"),
+            "note": "Push fails on node sh-07, please check",
+        },
+    )
+    assert escalated.status_code == 201, escalated.text
+    child = escalated.json()
+    assert (child["parent_number"], child["type"], child["team"]["slug"]) == (
+        parent,
+        "task",
+        "engineering",
+    )
+    parent_view = client.get(f"/api/v1/tickets/{parent}", headers=lead.headers).json()
+    assert parent_view["status"] == "on_hold"
+    assert [c["number"] for c in parent_view["children"]] == [child["number"]]
+
+    # The user never sees the internal child ticket.
+    assert [
+        t["number"] for t in client.get("/api/v1/me/tickets", headers=user).json()["items"]
+    ] == [parent]
+    assert client.get(f"/api/v1/me/tickets/{child['number']}", headers=user).status_code == 404
+
+    # The department works it in its own queue and solves it.
+    queue = client.get("/api/v1/tickets", headers=engineer.headers).json()["items"]
+    assert child["number"] in [t["number"] for t in queue]
+    client.post(
+        f"/api/v1/tickets/{child['number']}/messages",
+        headers=engineer.headers,
+        json={
+            "body": "Node sh-07 restarted; pushes work again.",
+            "internal": True,
+            "status": "solved",
+        },
+    )
+    parent_view = client.get(f"/api/v1/tickets/{parent}", headers=lead.headers).json()
+    assert parent_view["status"] == "open"
+    messages = client.get(f"/api/v1/tickets/{parent}/messages", headers=lead.headers).json()
+    assert messages[-1]["kind"] == "system"
+    assert messages[-1]["body"] == "Node sh-07 restarted; pushes work again."
+    kinds = [
+        e["kind"]
+        for e in client.get(f"/api/v1/tickets/{parent}/events", headers=lead.headers).json()
+    ]
+    assert "escalated" in kinds and "child_solved" in kinds
+
+    nested = client.post(
+        f"/api/v1/tickets/{child['number']}/escalate",
+        headers=lead.headers,
+        json={"team_id": desk.team_id("legal"), "note": "x"},
+    )
+    assert nested.json()["error"]["code"] == "escalate_child"
+    bad_team = client.post(
+        f"/api/v1/tickets/{parent}/escalate",
+        headers=lead.headers,
+        json={"team_id": 424242, "note": "x"},
+    )
+    assert bad_team.status_code == 422
+
+
+def test_merge_closes_duplicate_and_forwards_replies(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    user = desk.user()
+    target = new_ticket(client, user, body="退款还没到账")["number"]
+    source = new_ticket(client, user, body="退款什么时候到？订单 DD123")["number"]
+    merged = client.post(
+        f"/api/v1/tickets/{source}/merge", headers=lead.headers, json={"target_number": target}
+    )
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["number"] == target
+    src = client.get(f"/api/v1/tickets/{source}", headers=lead.headers).json()
+    assert (src["status"], src["merged_into_number"]) == ("closed", target)
+    # The duplicate's words are now findable on the survivor.
+    found = client.get("/api/v1/tickets", headers=lead.headers, params={"q": "DD123"}).json()
+    assert target in [t["number"] for t in found["items"]]
+
+    reply = client.post(
+        f"/api/v1/me/tickets/{source}/replies", headers=user, json={"body": "有进展吗"}
+    ).json()
+    assert reply["ticket"]["number"] == target and reply["follow_up"] is False
+
+    itself = client.post(
+        f"/api/v1/tickets/{target}/merge", headers=lead.headers, json={"target_number": target}
+    )
+    assert itself.json()["error"]["code"] == "merge_into_itself"
+    twice = client.post(
+        f"/api/v1/tickets/{source}/merge", headers=lead.headers, json={"target_number": target}
+    )
+    assert twice.json()["error"]["code"] == "merge_source_finished"
+    again = client.post(
+        f"/api/v1/tickets/{target}/merge", headers=lead.headers, json={"target_number": source}
+    )
+    assert again.json()["error"]["code"] == "merge_target_finished"
+    missing = client.post(
+        f"/api/v1/tickets/{target}/merge", headers=lead.headers, json={"target_number": 1}
+    )
+    assert missing.status_code == 404
