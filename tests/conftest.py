@@ -89,6 +89,7 @@ def _reset_postgres(server: PgServer) -> Database:
             rows = server.reference.get(table.name)
             if rows:
                 conn.execute(insert(table), rows)
+        conn.execute(text("ALTER SEQUENCE ticket_number_seq RESTART WITH 10001"))
         for table in metadata.sorted_tables:  # keep serials ahead of the restored rows
             if "id" in table.c and server.reference.get(table.name):
                 conn.execute(

@@ -64,7 +64,7 @@ def test_login_sets_cookie_and_unsafe_cookie_requests_need_csrf(
 
 def test_end_user_tokens_must_be_signed_and_fresh(client: TestClient, desk: Desk) -> None:
     assert client.get("/api/v1/me", headers=desk.user("u-9")).status_code == 200
-    forged = sign_user_token({"sub": "u-9", "exp": int(time.time()) + 60}, "not-the-secret")
+    forged = sign_user_token({"sub": "u-9", "exp": int(time.time()) + 60}, "x" * 40)
     expired = sign_user_token(
         {"sub": "u-9", "exp": int(time.time()) - 60}, desk.settings.platform_user_secret
     )
@@ -133,3 +133,56 @@ def test_admin_creates_staff_and_api_tokens_others_cannot(client: TestClient, de
         "/api/v1/auth/login", json={"email": "new@kefu-support.cn", "password": "long enough pw"}
     )
     assert login.status_code == 200
+
+
+def test_admin_changes_staff_and_teams(client: TestClient, desk: Desk) -> None:
+    from kefu.auth.models import Role
+
+    admin = desk.staff("admin", Role.admin)
+    agent = desk.staff("agent", teams=("technical_support",))
+    team = client.post(
+        "/api/v1/admin/teams",
+        headers=admin.headers,
+        json={"slug": "copyright", "name_en": "Copyright", "name_zh": "版权", "kind": "department"},
+    )
+    assert team.status_code == 201, team.text
+    dup = client.post(
+        "/api/v1/admin/teams",
+        headers=admin.headers,
+        json={"slug": "copyright", "name_en": "x", "name_zh": "x"},
+    )
+    assert (dup.status_code, dup.json()["error"]["code"]) == (409, "team_slug_taken")
+
+    changed = client.patch(
+        f"/api/v1/admin/staff/{agent.id}",
+        headers=admin.headers,
+        json={
+            "role": "moderator",
+            "teams": ["trust_safety", "copyright"],
+            "skills": [{"kind": "language", "value": "en", "level": "senior"}],
+        },
+    )
+    assert changed.status_code == 200, changed.text
+    body = changed.json()
+    assert body["role"] == "moderator"
+    assert sorted(t["slug"] for t in body["teams"]) == ["copyright", "trust_safety"]
+    assert body["skills"] == [{"kind": "language", "value": "en", "level": "senior"}]
+
+    off = client.patch(
+        f"/api/v1/admin/staff/{agent.id}", headers=admin.headers, json={"is_active": False}
+    )
+    assert off.json()["is_active"] is False
+    assert client.get("/api/v1/auth/me", headers=agent.headers).status_code == 401
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"email": agent.email, "password": PASSWORD}
+        ).status_code
+        == 401
+    )
+
+    myself = client.patch(
+        f"/api/v1/admin/staff/{admin.id}", headers=admin.headers, json={"role": "agent"}
+    )
+    assert (myself.status_code, myself.json()["error"]["code"]) == (409, "cannot_demote_self")
+    missing = client.patch("/api/v1/admin/staff/99999", headers=admin.headers, json={})
+    assert missing.status_code == 404

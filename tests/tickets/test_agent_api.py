@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import httpx
 from fastapi.testclient import TestClient
 
 from kefu.auth.models import Role
 from tests.conftest import Desk, new_ticket, route_to
 
 
-def _patch(client: TestClient, headers: dict[str, str], number: int, **fields: object):  # type: ignore[no-untyped-def]
+def _patch(
+    client: TestClient, headers: dict[str, str], number: int, **fields: object
+) -> httpx.Response:
     version = client.get(f"/api/v1/tickets/{number}", headers=headers).json()["version"]
-    return client.patch(
+    response: httpx.Response = client.patch(
         f"/api/v1/tickets/{number}", headers=headers, json={"version": version, **fields}
     )
+    return response
 
 
 def test_agents_see_their_teams_queue_and_the_untriaged_inbox(
@@ -101,14 +105,15 @@ def test_queue_filters_sort_and_cursor_pagination(client: TestClient, desk: Desk
         "/api/v1/tickets", headers=lead.headers, params={"cursor": other, "sort": "created_at"}
     )
     assert mismatch.status_code == 400
-    for params in (
+    bad_params: list[dict[str, object]] = [
         {"limit": 0},
         {"limit": 101},
         {"sort": "color"},
         {"status": "done"},
         {"assignee": "someone"},
         {"q": "，。！"},
-    ):
+    ]
+    for params in bad_params:
         response = client.get("/api/v1/tickets", headers=lead.headers, params=params)
         assert 400 <= response.status_code < 500, params
         assert response.json()["error"]["code"], params
@@ -318,3 +323,12 @@ def test_merge_closes_duplicate_and_forwards_replies(client: TestClient, desk: D
         f"/api/v1/tickets/{target}/merge", headers=lead.headers, json={"target_number": 1}
     )
     assert missing.status_code == 404
+
+    # Once the survivor is closed, a reply to the duplicate starts a follow-up of the survivor.
+    for status in ("solved", "closed"):
+        assert _patch(client, lead.headers, target, status=status).status_code == 200
+    late = client.post(
+        f"/api/v1/me/tickets/{source}/replies", headers=user, json={"body": "还是没到"}
+    ).json()
+    assert late["follow_up"] is True
+    assert late["ticket"]["follow_up_of_number"] == target

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 
+import httpx
 from fastapi.testclient import TestClient
 
 from kefu.auth.models import Role
@@ -29,10 +30,11 @@ def upload(
     name: str,
     data: bytes,
     content_type: str = "application/octet-stream",
-):  # type: ignore[no-untyped-def]
-    return client.post(
+) -> httpx.Response:
+    response: httpx.Response = client.post(
         "/api/v1/attachments", headers=headers, files={"file": (name, data, content_type)}
     )
+    return response
 
 
 def test_user_attaches_screenshot_and_agent_downloads_it(client: TestClient, desk: Desk) -> None:

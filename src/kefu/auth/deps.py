@@ -13,16 +13,24 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
 
 from kefu.auth.actors import Actor, ApiActor, ContactActor, StaffActor
 from kefu.auth.errors import CsrfFailed, EndUserOnly, RoleRequired, ScopeRequired, StaffOnly
-from kefu.auth.identity import verify_user_token
+from kefu.auth.identity import PlatformUserClaims, verify_user_token
 from kefu.auth.models import Role
 from kefu.auth.secrets import API_TOKEN_PREFIX, CONTACT_SESSION_PREFIX, STAFF_SESSION_PREFIX
 from kefu.auth.service import api_token_for, staff_actor_for_session
 from kefu.config import Settings
-from kefu.contacts.service import contact_for_session, upsert_platform_contact
+from kefu.contacts.models import Contact
+from kefu.contacts.service import (
+    contact_for_session,
+    find_platform_contact,
+    in_step,
+    upsert_platform_contact,
+)
 from kefu.kit.clock import utcnow
+from kefu.kit.db import Database
 from kefu.kit.errors import Unauthorized
 from kefu.kit.http import SAFE_METHODS, DbSession
 
@@ -71,7 +79,8 @@ def get_actor(request: Request, db: DbSession) -> Actor | None:
         api_token = api_token_for(db, token)
         if api_token is None:
             raise InvalidToken()
-        api_token.last_used_at = utcnow()
+        if request.method not in SAFE_METHODS:  # reads never write; see _platform_contact
+            api_token.last_used_at = utcnow()
         return ApiActor(token=api_token)
     if token.startswith(CONTACT_SESSION_PREFIX):
         contact = contact_for_session(db, token)
@@ -79,7 +88,27 @@ def get_actor(request: Request, db: DbSession) -> Actor | None:
             raise InvalidToken()
         return ContactActor(contact=contact)
     claims = verify_user_token(token, settings.platform_user_secret)
-    return ContactActor(contact=upsert_platform_contact(db, claims))
+    return ContactActor(contact=_platform_contact(request, db, claims))
+
+
+def _platform_contact(request: Request, db: Session, claims: PlatformUserClaims) -> Contact:
+    """The signed-in platform user's contact, created or brought in step with the claims.
+
+    A read request's session must not write (on SQLite a write from a read snapshot can fail),
+    so a first visit or changed claims on a GET are saved in a short writing transaction first.
+    """
+    contact = find_platform_contact(db, claims.platform_user_id)
+    if contact is not None and in_step(contact, claims):
+        return contact
+    if request.method not in SAFE_METHODS:
+        return upsert_platform_contact(db, claims)
+    database: Database = request.app.state.db
+    with database.transaction() as writer:
+        upsert_platform_contact(writer, claims)
+    db.rollback()  # end the read snapshot so the saved row is visible
+    saved = find_platform_contact(db, claims.platform_user_id)
+    assert saved is not None
+    return saved
 
 
 OptionalActor = Annotated[Actor | None, Depends(get_actor)]

@@ -20,6 +20,8 @@ from kefu.auth.schemas import (
     SkillOut,
     StaffIn,
     StaffOut,
+    StaffUpdateIn,
+    TeamIn,
     TeamOut,
 )
 from kefu.config import Settings
@@ -138,6 +140,29 @@ def create_staff(body: StaffIn, db: DbSession, actor: CurrentAdmin) -> StaffOut:
         skills=[(s.kind, s.value, s.level) for s in body.skills],
     )
     return _staff_out(service.load_staff_profile(db, user.id))
+
+
+@router.patch("/admin/staff/{user_id}", response_model=StaffOut, summary="Change staff")
+def update_staff(user_id: int, body: StaffUpdateIn, db: DbSession, actor: CurrentAdmin) -> StaffOut:
+    user = service.update_staff(
+        db,
+        actor,
+        user_id,
+        role=body.role,
+        team_slugs=body.teams,
+        skills=None if body.skills is None else [(s.kind, s.value, s.level) for s in body.skills],
+        is_active=body.is_active,
+    )
+    return _staff_out(user)
+
+
+@router.post("/admin/teams", response_model=TeamOut, status_code=201, summary="Add a team")
+def create_team(body: TeamIn, db: DbSession, actor: CurrentAdmin) -> TeamOut:
+    return _team_out(
+        service.create_team(
+            db, slug=body.slug, name_en=body.name_en, name_zh=body.name_zh, kind=body.kind
+        )
+    )
 
 
 @router.post(

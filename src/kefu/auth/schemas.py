@@ -67,6 +67,24 @@ class StaffIn(BaseModel):
     skills: list[SkillIn] = Field(default_factory=list)
 
 
+class StaffUpdateIn(BaseModel):
+    """Fields to change; leave one out to keep it."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: Role | None = None
+    teams: list[str] | None = Field(None, description="Team slugs; replaces the current teams")
+    skills: list[SkillIn] | None = Field(None, description="Replaces the current skills")
+    is_active: bool | None = Field(None, description="false signs the person out everywhere")
+
+
+class TeamIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    slug: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,63}$")]
+    name_en: Name
+    name_zh: Name
+    kind: TeamKind = TeamKind.support
+
+
 class ApiTokenIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: Name

@@ -10,11 +10,20 @@ from sqlalchemy.orm import Session, selectinload
 from kefu.audit.service import record
 from kefu.auth.actors import StaffActor
 from kefu.auth.errors import EmailTaken, InvalidCredentials
-from kefu.auth.models import ApiToken, Role, Skill, StaffSession, StaffUser, Team, TeamMembership
+from kefu.auth.models import (
+    ApiToken,
+    Role,
+    Skill,
+    StaffSession,
+    StaffUser,
+    Team,
+    TeamKind,
+    TeamMembership,
+)
 from kefu.auth.passwords import hash_password, verify_password
 from kefu.auth.secrets import API_TOKEN_PREFIX, STAFF_SESSION_PREFIX, new_token, token_hash
 from kefu.kit.clock import utcnow
-from kefu.kit.errors import Invalid, NotFound
+from kefu.kit.errors import Conflict, Invalid, NotFound
 
 API_SCOPES = ("tickets:write", "tickets:read")
 
@@ -67,6 +76,71 @@ def create_staff(
     for kind, value, level in skills or []:
         db.add(Skill(user_id=user.id, kind=kind, value=value, level=level))
     record(db, "staff.created", actor_type="system", target_type="staff", target_id=user.id)
+    db.flush()
+    return user
+
+
+class TeamSlugTaken(Conflict):
+    code = "team_slug_taken"
+    en = "A team with the slug {slug} already exists."
+    zh = "标识为 {slug} 的团队已存在。"
+
+
+class CannotDemoteSelf(Conflict):
+    code = "cannot_demote_self"
+    en = "You cannot remove your own admin role or deactivate yourself."
+    zh = "不能取消自己的管理员角色或停用自己的账号。"
+
+
+def create_team(db: Session, *, slug: str, name_en: str, name_zh: str, kind: TeamKind) -> Team:
+    if db.scalar(select(Team.id).where(Team.slug == slug)) is not None:
+        raise TeamSlugTaken(slug=slug)
+    team = Team(slug=slug, name_en=name_en, name_zh=name_zh, kind=kind)
+    db.add(team)
+    db.flush()
+    record(db, "team.created", actor_type="staff", target_type="team", target_id=team.id)
+    return team
+
+
+def update_staff(
+    db: Session,
+    actor: StaffActor,
+    user_id: int,
+    *,
+    role: Role | None = None,
+    team_slugs: list[str] | None = None,
+    skills: list[tuple[str, str, str]] | None = None,
+    is_active: bool | None = None,
+) -> StaffUser:
+    """Change a staff member's role, teams, skills or whether they may sign in."""
+    user = load_staff_profile(db, user_id)
+    if user.id == actor.user.id and (
+        (role is not None and role != Role.admin) or is_active is False
+    ):
+        raise CannotDemoteSelf()
+    if role is not None:
+        user.role = role
+    if team_slugs is not None:
+        user.teams = teams_by_slug(db, team_slugs)
+    if skills is not None:
+        user.skills = [Skill(kind=kind, value=value, level=level) for kind, value, level in skills]
+    if is_active is not None:
+        user.is_active = is_active
+        if not is_active:  # signing someone out is part of deactivating them
+            for session in db.scalars(
+                select(StaffSession).where(
+                    StaffSession.user_id == user.id, StaffSession.revoked_at.is_(None)
+                )
+            ):
+                session.revoked_at = utcnow()
+    record(
+        db,
+        "staff.updated",
+        actor_type="staff",
+        actor_id=actor.user.id,
+        target_type="staff",
+        target_id=user.id,
+    )
     db.flush()
     return user
 

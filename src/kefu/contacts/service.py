@@ -13,9 +13,23 @@ from kefu.kit.clock import utcnow
 from kefu.kit.i18n import normalize_locale
 
 
+def find_platform_contact(db: Session, platform_user_id: str) -> Contact | None:
+    return db.scalar(select(Contact).where(Contact.platform_user_id == platform_user_id))
+
+
+def in_step(contact: Contact, claims: PlatformUserClaims) -> bool:
+    """Whether the stored contact already says what the platform's claims say."""
+    locale = normalize_locale(claims.locale)
+    return (
+        (claims.name is None or contact.name == claims.name)
+        and (locale is None or contact.locale == locale)
+        and (claims.vip_level is None or contact.vip_level == claims.vip_level)
+    )
+
+
 def upsert_platform_contact(db: Session, claims: PlatformUserClaims) -> Contact:
     """The contact for a platform user, created on first sight and kept in step with the claims."""
-    contact = db.scalar(select(Contact).where(Contact.platform_user_id == claims.platform_user_id))
+    contact = find_platform_contact(db, claims.platform_user_id)
     if contact is None:
         contact = Contact(platform_user_id=claims.platform_user_id, name="", vip_level=0)
         try:

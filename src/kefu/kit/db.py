@@ -1,8 +1,10 @@
 """Engines, sessions and column types shared by every module.
 
-The request (or job) owns the transaction: services only flush. On SQLite a writing
-transaction starts with ``BEGIN IMMEDIATE`` so two writers queue on the busy timeout instead of
-failing on a lock upgrade; reads use a plain deferred ``BEGIN`` and never block.
+The request (or job) owns the transaction: services only flush. SQLite allows one writer at a
+time, so the writing engine holds a single connection: writers queue for it in the pool (woken at
+once when it is returned) instead of sleeping in SQLite's busy handler, and its transactions
+start with ``BEGIN IMMEDIATE`` so they never fail on a lock upgrade. Reads use their own pool and
+a plain deferred ``BEGIN``; in WAL mode they never wait for the writer.
 """
 
 from __future__ import annotations
@@ -51,7 +53,12 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def _sqlite_engine(url: str, *, immediate: bool, echo: bool) -> Engine:
-    engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30})
+    pool: dict[str, Any] = (
+        {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60} if immediate else {}
+    )
+    engine = create_engine(
+        url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}, **pool
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -10,15 +10,19 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-# Indexes the ORM does not describe: the FTS5 table and its shadow tables on SQLite.
+# Search structures the ORM does not describe (see tickets/search.py): the FTS5 table and its
+# shadow tables on SQLite, the GIN expression index on PostgreSQL.
 UNMODELLED_TABLES = ("ticket_search_fts",)
+UNMODELLED_INDEXES = frozenset({"ix_ticket_search_tokens"})
 
 
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
     """Leave backend-specific search structures out of schema comparisons."""
-    return not (type_ == "table" and name is not None and name.startswith(UNMODELLED_TABLES))
+    if type_ == "table" and name is not None and name.startswith(UNMODELLED_TABLES):
+        return False
+    return not (type_ == "index" and name in UNMODELLED_INDEXES)
 
 
 def alembic_config(url: str | None = None) -> Config:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -27,6 +28,13 @@ def _follow_merges(db: Session, ticket: Ticket) -> Ticket:
     return ticket
 
 
+@dataclass(frozen=True)
+class Reply:
+    ticket: Ticket  # the ticket that received the reply
+    message: Message
+    follow_up: bool  # True when the reply started a follow-up ticket
+
+
 def reply_as_requester(
     db: Session,
     ticket: Ticket,
@@ -35,8 +43,8 @@ def reply_as_requester(
     *,
     attachment_ids: list[int],
     reopen_window: timedelta,
-) -> tuple[Ticket, Message]:
-    """Add the requester's reply where it belongs; returns the ticket that received it.
+) -> Reply:
+    """Add the requester's reply where it belongs.
 
     A merged ticket forwards to the one it was merged into. A solved ticket reopens within the
     reopen window; after it, or once closed, the reply starts a follow-up ticket.
@@ -67,12 +75,12 @@ def reply_as_requester(
             db, ticket, actor, EventKind.follow_up_created, new=follow_up.number, public=True
         )
         db.flush()
-        return follow_up, _last_message(db, follow_up)
+        return Reply(follow_up, _last_message(db, follow_up), follow_up=True)
     message = add_message(db, ticket, actor, body, attachment_ids=attachment_ids)
     if ticket.status in (Status.solved, Status.pending):
         set_status(db, ticket, actor, Status.open)
     db.flush()
-    return ticket, message
+    return Reply(ticket, message, follow_up=False)
 
 
 def _last_message(db: Session, ticket: Ticket) -> Message:

@@ -25,6 +25,7 @@ from kefu.tickets.errors import (
 )
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
 from kefu.tickets.models import (
+    ActorType,
     Channel,
     Message,
     MessageKind,
@@ -72,7 +73,7 @@ def _report_to_parent(db: Session, child: Ticket) -> None:
         return
     resolution = db.scalar(
         select(Message.body)
-        .where(Message.ticket_id == child.id, Message.author_type == "staff")
+        .where(Message.ticket_id == child.id, Message.author_type == ActorType.staff)
         .order_by(Message.id.desc())
         .limit(1)
     )

@@ -96,7 +96,6 @@ def upgrade() -> None:
         sa.Column("created_at", kefu.kit.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("last_used_at", kefu.kit.db.UTCDateTime(timezone=True), nullable=True),
         sa.Column("revoked_at", kefu.kit.db.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("request_count", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["created_by_id"],
             ["staff_users.id"],
@@ -508,11 +507,18 @@ def _drop_search_index() -> None:
         op.execute("DROP TABLE IF EXISTS ticket_search_fts")
     else:
         op.execute("DROP INDEX IF EXISTS ix_ticket_search_tokens")
+        op.execute("DROP SEQUENCE IF EXISTS ticket_number_seq")
 
 
 def _seed_reference_data() -> None:
-    counters = sa.table("counters", sa.column("name", sa.String), sa.column("value", sa.Integer))
-    op.bulk_insert(counters, [{"name": "ticket_number", "value": 10000}])
+    # Ticket numbers start at 10001: a lock-free sequence on PostgreSQL, a counter row on SQLite.
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE SEQUENCE ticket_number_seq START WITH 10001")
+    else:
+        counters = sa.table(
+            "counters", sa.column("name", sa.String), sa.column("value", sa.Integer)
+        )
+        op.bulk_insert(counters, [{"name": "ticket_number", "value": 10000}])
     teams = sa.table(
         "teams",
         sa.column("slug", sa.String),

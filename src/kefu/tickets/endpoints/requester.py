@@ -95,7 +95,7 @@ def reply(
 ) -> ReplyOut:
     settings: Settings = request.app.state.settings
     original = queries.ticket_for_requester(db, actor.contact, number)
-    ticket, message = conversation.reply_as_requester(
+    result = conversation.reply_as_requester(
         db,
         original,
         actor,
@@ -103,11 +103,11 @@ def reply(
         attachment_ids=body.attachment_ids,
         reopen_window=timedelta(days=settings.reopen_window_days),
     )
-    db.refresh(message, attribute_names=["attachments"])
+    db.refresh(result.message, attribute_names=["attachments"])
     return ReplyOut(
-        ticket=present_my_ticket(db, ticket),
-        message=present_messages(db, [message])[0],
-        follow_up=ticket.follow_up_of_id == original.id,
+        ticket=present_my_ticket(db, result.ticket),
+        message=present_messages(db, [result.message])[0],
+        follow_up=result.follow_up,
     )
 
 
