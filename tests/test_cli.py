@@ -23,6 +23,23 @@ def run(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.Complete
     )
 
 
+def create_user(
+    env: dict[str, str], email: str, password: str, *options: str
+) -> subprocess.CompletedProcess[str]:
+    return run(
+        env,
+        "user",
+        "create",
+        "--email",
+        email,
+        "--name",
+        email.split("@")[0],
+        "--password-stdin",
+        *options,
+        stdin=password + "\n",
+    )
+
+
 @pytest.fixture
 def env(database: Database, tmp_path: Path) -> dict[str, str]:
     return {
@@ -51,73 +68,19 @@ def test_db_upgrade_demo_and_user_create(env: dict[str, str]) -> None:
     again = run(env, "demo")
     assert again.returncode == 0 and "already present" in again.stdout
 
-    created = run(
-        env,
-        "user",
-        "create",
-        "--email",
-        "Ops@Kefu.cn",
-        "--name",
-        "运维",
-        "--role",
-        "admin",
-        "--team",
-        "after_sales",
-        "--password-stdin",
-        stdin="a long password\n",
+    created = create_user(
+        env, "Ops@Kefu.cn", "a long password", "--role", "admin", "--team", "after_sales"
     )
     assert created.returncode == 0, created.stderr
     assert "ops@kefu.cn" in created.stdout
-    duplicate = run(
-        env,
-        "user",
-        "create",
-        "--email",
-        "ops@kefu.cn",
-        "--name",
-        "x",
-        "--password-stdin",
-        stdin="another password\n",
-    )
+    duplicate = create_user(env, "ops@kefu.cn", "another password")
     assert duplicate.returncode == 2
     assert "[email_taken]" in duplicate.stderr
-    zh = run(
-        {**env, "LANG": "zh_CN.UTF-8"},
-        "user",
-        "create",
-        "--email",
-        "ops@kefu.cn",
-        "--name",
-        "x",
-        "--password-stdin",
-        stdin="another password\n",
-    )
+    zh = create_user({**env, "LANG": "zh_CN.UTF-8"}, "ops@kefu.cn", "another password")
     assert "已被其他客服账号使用" in zh.stderr
-    weak = run(
-        env,
-        "user",
-        "create",
-        "--email",
-        "w@kefu.cn",
-        "--name",
-        "w",
-        "--password-stdin",
-        stdin="short\n",
-    )
+    weak = create_user(env, "w@kefu.cn", "short")
     assert weak.returncode == 2 and "[weak_password]" in weak.stderr
-    no_team = run(
-        env,
-        "user",
-        "create",
-        "--email",
-        "t@kefu.cn",
-        "--name",
-        "t",
-        "--team",
-        "nope",
-        "--password-stdin",
-        stdin="long enough pw\n",
-    )
+    no_team = create_user(env, "t@kefu.cn", "long enough pw", "--team", "nope")
     assert no_team.returncode == 2 and "[team_not_found]" in no_team.stderr
     no_tty = run(env, "user", "create", "--email", "n@kefu.cn", "--name", "n")
     assert no_tty.returncode == 2 and "--password-stdin" in no_tty.stderr

@@ -1,4 +1,8 @@
-"""The ``kefu`` command line: serve, migrate, seed the demo, manage staff and API tokens."""
+"""The ``kefu`` command line: serve, migrate, seed the demo, manage staff and API tokens.
+
+Heavy modules (SQLAlchemy, Alembic, the app) are imported inside the commands that use them, so
+``kefu --help`` answers at once.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,18 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.orm import Session
 
 from kefu.config import ConfigError, Settings, get_settings
-from kefu.kit.db import Database
 from kefu.kit.errors import KefuError
 from kefu.kit.i18n import Locale, normalize_locale
-from kefu.kit.migrate import pending_revisions, upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kefu.kit.db import Database
 
 
 def _cli_locale() -> Locale:
@@ -40,6 +47,8 @@ def _settings() -> Settings:
 
 
 def _database(settings: Settings) -> Database:
+    from kefu.kit.db import Database
+
     if not settings.database_url:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     return Database(settings.effective_database_url)
@@ -59,6 +68,8 @@ def _unit_of_work() -> Iterator[Session]:
 
 
 def _ensure_migrated(database: Database) -> None:
+    from kefu.kit.migrate import pending_revisions
+
     pending = pending_revisions(database.write_engine)
     if pending:
         _fail(
@@ -105,6 +116,8 @@ def db() -> None:
 @db.command("upgrade", help="Apply all pending migrations. / 执行所有待运行的迁移。")
 @click.option("--revision", default="head", show_default=True, help="Target revision.")
 def db_upgrade(revision: str) -> None:
+    from kefu.kit.migrate import pending_revisions, upgrade
+
     settings = _settings()
     database = _database(settings)
     before = pending_revisions(database.write_engine)
