@@ -81,9 +81,12 @@ def test_db_upgrade_demo_and_user_create(env: dict[str, str]) -> None:
     weak = create_user(env, "w@kefu.cn", "short")
     assert weak.returncode == 2 and "[weak_password]" in weak.stderr
     no_team = create_user(env, "t@kefu.cn", "long enough pw", "--team", "nope")
-    assert no_team.returncode == 2 and "[team_not_found]" in no_team.stderr
+    assert no_team.returncode == 2 and "[unknown_team]" in no_team.stderr
     no_tty = run(env, "user", "create", "--email", "n@kefu.cn", "--name", "n")
     assert no_tty.returncode == 2 and "--password-stdin" in no_tty.stderr
+
+    closed = run(env, "tickets", "close-solved")
+    assert closed.returncode == 0 and "closed 0" in closed.stdout
 
     token = run(env, "token", "create", "--name", "backend")
     assert token.returncode == 0 and token.stdout.startswith("kat_")
@@ -94,17 +97,12 @@ def test_db_upgrade_demo_and_user_create(env: dict[str, str]) -> None:
 def test_production_refuses_default_secrets(env: dict[str, str]) -> None:
     refused = run({**env, "KEFU_ENV": "production"}, "db", "upgrade")
     assert refused.returncode == 2
-    assert "KEFU_SECRET_KEY" in refused.stderr
-    demo = run(
-        {
-            **env,
-            "KEFU_ENV": "production",
-            "KEFU_SECRET_KEY": "k" * 40,
-            "KEFU_PLATFORM_USER_SECRET": "p" * 40,
-        },
-        "demo",
-    )
+    assert "KEFU_PLATFORM_USER_SECRET" in refused.stderr
+    demo = run({**env, "KEFU_ENV": "production", "KEFU_PLATFORM_USER_SECRET": "p" * 40}, "demo")
     assert demo.returncode == 2 and "production" in demo.stderr
+    # The development secret never listens beyond this machine.
+    public = run(env, "serve", "--host", "0.0.0.0", "--port", "1")
+    assert public.returncode == 2 and "KEFU_PLATFORM_USER_SECRET" in public.stderr
 
 
 def test_serve_refuses_an_unmigrated_database(tmp_path: Path) -> None:

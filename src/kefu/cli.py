@@ -93,6 +93,10 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
     import uvicorn
 
     settings = _settings()
+    try:
+        settings.check_secrets(host=host)
+    except ConfigError as exc:
+        _fail(str(exc))
     database = _database(settings)
     _ensure_migrated(database)
     database.dispose()
@@ -143,6 +147,36 @@ def demo() -> None:
     click.echo(f"sign in with any of these, password {DEMO_PASSWORD!r}:")
     for email, name, role, *_ in STAFF:
         click.echo(f"  {email:28} {role:11} {name}")
+
+
+@main.group(help="Ticket housekeeping. / 工单维护。")
+def tickets() -> None:
+    pass
+
+
+@tickets.command(
+    "close-solved",
+    help=(
+        "Close tickets solved longer ago than the reopen window (KEFU_REOPEN_WINDOW_DAYS); run "
+        "it from a scheduler. / 关闭超过重开期限的已解决工单。"
+    ),
+)
+def tickets_close_solved() -> None:
+    from datetime import timedelta
+
+    from kefu.kit.clock import utcnow
+    from kefu.tickets.workflow import close_solved_tickets
+
+    settings = _settings()
+    cutoff = utcnow() - timedelta(days=settings.reopen_window_days)
+    total = 0
+    while True:
+        with _unit_of_work() as session:
+            closed = close_solved_tickets(session, solved_before=cutoff)
+        total += closed
+        if closed == 0:
+            break
+    click.echo(f"closed {total} solved ticket(s) / 已关闭 {total} 个工单")
 
 
 @main.group(help="Staff accounts. / 客服账号。")
@@ -213,3 +247,4 @@ def token_create(name: str, scopes: tuple[str, ...]) -> None:
         secret, row = create_api_token(session, name=name, scopes=list(scopes))
         click.echo(secret)
         click.echo(f"token {row.id} ({row.scopes}); store it now, it is not shown again", err=True)
+

@@ -9,7 +9,6 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_SECRET_KEY = "dev-only-secret-key-change-me"
 DEV_PLATFORM_SECRET = "dev-only-platform-secret-change-me"
 
 
@@ -23,7 +22,6 @@ class Settings(BaseSettings):
     env: Literal["development", "test", "production"] = "development"
     data_dir: Path = Path("var")
     database_url: str = ""
-    secret_key: str = DEV_SECRET_KEY
     platform_user_secret: str = Field(
         DEV_PLATFORM_SECRET,
         description="Shared secret the platform signs end-user tokens (HS256 JWT) with.",
@@ -56,22 +54,35 @@ class Settings(BaseSettings):
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
 
-    def check_secrets(self) -> None:
-        """Refuse to run outside development with the well-known default secrets."""
-        if self.env == "production":
-            weak = [
-                name
-                for name, value, default in (
-                    ("KEFU_SECRET_KEY", self.secret_key, DEV_SECRET_KEY),
-                    ("KEFU_PLATFORM_USER_SECRET", self.platform_user_secret, DEV_PLATFORM_SECRET),
-                )
-                if value == default or len(value) < 32
-            ]
-            if weak:
-                raise ConfigError(
-                    f"refusing to start in production with default or short secrets: "
-                    f"{', '.join(weak)} (set each to a random string of at least 32 characters)"
-                )
+    @property
+    def has_default_secret(self) -> bool:
+        return self.platform_user_secret == DEV_PLATFORM_SECRET
+
+    def check_secrets(self, *, host: str | None = None) -> None:
+        """Refuse the well-known development secret in production, and anywhere it could be
+        reached from another machine: with it anyone can sign in as any end user."""
+        weak = self.has_default_secret or len(self.platform_user_secret) < 32
+        if self.env == "production" and weak:
+            raise ConfigError(
+                "refusing to start in production with a default or short "
+                "KEFU_PLATFORM_USER_SECRET (set it to a random string of at least 32 characters)"
+            )
+        if host is not None and self.has_default_secret and not _is_loopback(host):
+            raise ConfigError(
+                f"refusing to listen on {host} with the development KEFU_PLATFORM_USER_SECRET: "
+                "set a secret, or serve on 127.0.0.1"
+            )
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @lru_cache

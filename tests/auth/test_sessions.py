@@ -112,7 +112,7 @@ def test_admin_creates_staff_and_api_tokens_others_cannot(client: TestClient, de
         headers=admin.headers,
         json={**new_staff, "email": "x@kefu-support.cn", "teams": ["nope"]},
     )
-    assert (bad_team.status_code, bad_team.json()["error"]["code"]) == (404, "team_not_found")
+    assert (bad_team.status_code, bad_team.json()["error"]["code"]) == (422, "unknown_team")
     denied = client.post("/api/v1/admin/staff", json=new_staff, headers=agent.headers)
     assert (denied.status_code, denied.json()["error"]["code"]) == (403, "role_required")
 
@@ -167,6 +167,16 @@ def test_admin_changes_staff_and_teams(client: TestClient, desk: Desk) -> None:
     assert body["role"] == "moderator"
     assert sorted(t["slug"] for t in body["teams"]) == ["copyright", "trust_safety"]
     assert body["skills"] == [{"kind": "language", "value": "en", "level": "senior"}]
+
+    # Sending the same skills again (or only a new level) is an ordinary update.
+    for level in ("senior", "junior"):
+        again = client.patch(
+            f"/api/v1/admin/staff/{agent.id}",
+            headers=admin.headers,
+            json={"skills": [{"kind": "language", "value": "en", "level": level}]},
+        )
+        assert again.status_code == 200, again.text
+        assert again.json()["skills"][0]["level"] == level
 
     off = client.patch(
         f"/api/v1/admin/staff/{agent.id}", headers=admin.headers, json={"is_active": False}

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import httpx
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from kefu.auth.models import Role
+from kefu.kit.clock import utcnow
+from kefu.kit.db import Database
+from kefu.tickets.errors import InvalidTransition
+from kefu.tickets.models import Ticket
+from kefu.tickets.status import check_transition
+from kefu.tickets.workflow import close_solved_tickets
 from tests.conftest import Desk, new_ticket, route_to
 
 
@@ -153,37 +163,52 @@ def test_edits_record_timeline_and_stale_versions_conflict(client: TestClient, d
     assert missing.status_code == 422
 
 
-def test_status_machine_rejects_invalid_transitions(client: TestClient, desk: Desk) -> None:
+def test_status_changes_and_what_staff_may_not_set(
+    client: TestClient, desk: Desk, database: Database
+) -> None:
     lead = desk.staff("lead", Role.supervisor)
     number = new_ticket(client, desk.user())["number"]
-    assert _patch(client, lead.headers, number, status="closed").status_code == 409
-    for status in ("open", "pending", "on_hold", "open", "solved", "closed"):
+    for status in ("open", "pending", "on_hold", "open", "solved", "pending", "solved"):
         response = _patch(client, lead.headers, number, status=status)
         assert response.status_code == 200, (status, response.text)
+        assert response.json()["status"] == status
+    for status in ("closed", "new"):  # closing is kefu's job, and nothing goes back to new
+        response = _patch(client, lead.headers, number, status=status)
+        assert (response.status_code, response.json()["error"]["code"]) == (422, "validation_error")
+
+    # Past the reopen window, the scheduled job closes it; then it is final.
+    with database.transaction() as db:
+        db.execute(
+            update(Ticket)
+            .where(Ticket.number == number)
+            .values(solved_at=utcnow() - timedelta(days=30))
+        )
+        assert close_solved_tickets(db, solved_before=utcnow() - timedelta(days=7)) == 1
     closed = _patch(client, lead.headers, number, status="open")
-    assert closed.status_code == 409
-    assert closed.json()["error"]["code"] == "ticket_closed"
+    assert (closed.status_code, closed.json()["error"]["code"]) == (409, "ticket_closed")
     reply = client.post(
-        f"/api/v1/tickets/{number}/messages", headers=lead.headers, json={"body": "too late"}
+        f"/api/v1/tickets/{number}/messages",
+        headers=lead.headers,
+        json={"body": "too late"},
     )
     assert reply.status_code == 409
-
-    fresh = new_ticket(client, desk.user())["number"]
-    _patch(client, lead.headers, fresh, status="solved")
-    bad = _patch(client, lead.headers, fresh, status="pending")
-    assert bad.status_code == 409
-    body = bad.json()["error"]
-    assert body["code"] == "invalid_transition" and "solved" in body["message"]
-    version = client.get(f"/api/v1/tickets/{fresh}", headers=lead.headers).json()["version"]
-    zh = client.patch(
-        f"/api/v1/tickets/{fresh}",
-        json={"version": version, "status": "pending"},
+    zh = client.post(
+        f"/api/v1/tickets/{number}/messages",
+        json={"body": "x"},
         headers={**lead.headers, "Accept-Language": "zh-CN,en;q=0.5"},
     )
     assert zh.json()["error"] == {
-        "code": "invalid_transition",
-        "message": "工单状态不能从 solved 变为 pending。",
+        "code": "ticket_closed",
+        "message": f"工单 #{number} 已关闭，不能再修改。",
     }
+
+
+def test_status_machine_rules() -> None:
+    check_transition("open", "solved")
+    check_transition("solved", "closed")
+    for old, new in (("closed", "open"), ("open", "new"), ("new", "closed")):
+        with pytest.raises(InvalidTransition):
+            check_transition(old, new)
 
 
 def test_assign_endpoint_validates_people_and_opens_new_tickets(
@@ -233,21 +258,30 @@ def test_escalation_creates_child_and_posts_resolution_back(client: TestClient, 
         },
     )
     assert escalated.status_code == 201, escalated.text
-    child = escalated.json()
+    parent_view = escalated.json()
+    assert (parent_view["number"], parent_view["status"]) == (parent, "on_hold")
+    child_number = parent_view["children"][-1]["number"]
+    child = client.get(f"/api/v1/tickets/{child_number}", headers=lead.headers).json()
     assert (child["parent_number"], child["type"], child["team"]["slug"]) == (
         parent,
         "task",
         "engineering",
     )
-    parent_view = client.get(f"/api/v1/tickets/{parent}", headers=lead.headers).json()
-    assert parent_view["status"] == "on_hold"
-    assert [c["number"] for c in parent_view["children"]] == [child["number"]]
 
-    # The user never sees the internal child ticket.
+    # The user never sees the internal child ticket, nor that their ticket waits on it.
     assert [
         t["number"] for t in client.get("/api/v1/me/tickets", headers=user).json()["items"]
     ] == [parent]
     assert client.get(f"/api/v1/me/tickets/{child['number']}", headers=user).status_code == 404
+    mine = client.get(f"/api/v1/me/tickets/{parent}", headers=user).json()
+    assert mine["status"] == "open"  # on hold reads as open: someone is working on it
+    assert "on_hold" not in str(mine["events"])
+    public = client.post(
+        f"/api/v1/tickets/{child['number']}/messages",
+        headers=lead.headers,
+        json={"body": "Dear user"},
+    )
+    assert (public.status_code, public.json()["error"]["code"]) == (409, "child_ticket_internal")
 
     # The department works it in its own queue and solves it.
     queue = client.get("/api/v1/tickets", headers=engineer.headers).json()["items"]
@@ -271,6 +305,7 @@ def test_escalation_creates_child_and_posts_resolution_back(client: TestClient, 
         for e in client.get(f"/api/v1/tickets/{parent}/events", headers=lead.headers).json()
     ]
     assert "escalated" in kinds and "child_solved" in kinds
+    assert client.get(f"/api/v1/me/tickets/{parent}", headers=user).json()["status"] == "open"
 
     nested = client.post(
         f"/api/v1/tickets/{child['number']}/escalate",
@@ -286,7 +321,9 @@ def test_escalation_creates_child_and_posts_resolution_back(client: TestClient, 
     assert bad_team.status_code == 422
 
 
-def test_merge_closes_duplicate_and_forwards_replies(client: TestClient, desk: Desk) -> None:
+def test_merge_closes_duplicate_and_forwards_replies(
+    client: TestClient, desk: Desk, database: Database
+) -> None:
     lead = desk.staff("lead", Role.supervisor)
     user = desk.user()
     target = new_ticket(client, user, body="退款还没到账")["number"]
@@ -307,6 +344,29 @@ def test_merge_closes_duplicate_and_forwards_replies(client: TestClient, desk: D
     ).json()
     assert reply["ticket"]["number"] == target and reply["follow_up"] is False
 
+    stranger = new_ticket(client, desk.user(), body="退款")["number"]
+    other = client.post(
+        f"/api/v1/tickets/{stranger}/merge", headers=lead.headers, json={"target_number": target}
+    )
+    assert (other.status_code, other.json()["error"]["code"]) == (409, "merge_other_requester")
+    waiting = new_ticket(client, user, body="还有一个问题")["number"]
+    client.post(
+        f"/api/v1/tickets/{waiting}/escalate",
+        headers=lead.headers,
+        json={"team_id": desk.team_id("payments"), "note": "check"},
+    )
+    blocked = client.post(
+        f"/api/v1/tickets/{waiting}/merge", headers=lead.headers, json={"target_number": target}
+    )
+    assert blocked.json()["error"]["code"] == "merge_has_children"
+    child = client.get(f"/api/v1/tickets/{waiting}", headers=lead.headers).json()["children"][0]
+    into_child = client.post(
+        f"/api/v1/tickets/{target}/merge",
+        headers=lead.headers,
+        json={"target_number": child["number"]},
+    )
+    assert into_child.json()["error"]["code"] == "merge_child_ticket"
+
     itself = client.post(
         f"/api/v1/tickets/{target}/merge", headers=lead.headers, json={"target_number": target}
     )
@@ -324,11 +384,24 @@ def test_merge_closes_duplicate_and_forwards_replies(client: TestClient, desk: D
     )
     assert missing.status_code == 404
 
-    # Once the survivor is closed, a reply to the duplicate starts a follow-up of the survivor.
-    for status in ("solved", "closed"):
-        assert _patch(client, lead.headers, target, status=status).status_code == 200
+    # Once the survivor is solved and its reopen window has passed, a reply to the duplicate
+    # starts one follow-up of the survivor; later replies join that follow-up.
+    assert _patch(client, lead.headers, target, status="solved").status_code == 200
+    with database.transaction() as db:
+        db.execute(
+            update(Ticket)
+            .where(Ticket.number == target)
+            .values(solved_at=utcnow() - timedelta(days=30))
+        )
     late = client.post(
         f"/api/v1/me/tickets/{source}/replies", headers=user, json={"body": "还是没到"}
     ).json()
     assert late["follow_up"] is True
     assert late["ticket"]["follow_up_of_number"] == target
+    assert client.get(f"/api/v1/tickets/{target}", headers=lead.headers).json()["status"] == (
+        "closed"
+    )
+    again = client.post(
+        f"/api/v1/me/tickets/{source}/replies", headers=user, json={"body": "在吗"}
+    ).json()
+    assert (again["ticket"]["number"], again["follow_up"]) == (late["ticket"]["number"], False)

@@ -1,46 +1,60 @@
-"""Two agents editing one ticket at once: the second write conflicts, it never overwrites."""
+"""Many hands on one ticket at once: appends all land, conflicting edits never overwrite."""
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
+from concurrent.futures import ThreadPoolExecutor
+
+from fastapi.testclient import TestClient
 
 from kefu.auth.models import Role
-from kefu.kit.db import Database
-from kefu.tickets import workflow
-from kefu.tickets.models import Ticket
-from tests.conftest import Desk
+from tests.conftest import Desk, new_ticket
 
 
-def test_simultaneous_edits_conflict_at_the_database(database: Database, desk: Desk) -> None:
-    from fastapi.testclient import TestClient
-
-    from kefu.app import create_app
-
+def test_concurrent_replies_and_notes_all_land(client: TestClient, desk: Desk) -> None:
+    user = desk.user()
     lead = desk.staff("lead", Role.supervisor)
-    with TestClient(create_app(desk.settings, database)) as client:
-        number = client.post("/api/v1/me/tickets", json={"body": "x"}, headers=desk.user()).json()[
-            "number"
-        ]
+    number = new_ticket(client, user)["number"]
 
-    # Both agents read version N; neither has written yet.
-    first, second = database.session(write=False), database.session(write=False)
-    mine = first.scalars(select(Ticket).where(Ticket.number == number)).one()
-    theirs = second.scalars(select(Ticket).where(Ticket.number == number)).one()
-    first.close()
-    second.close()
-    version = mine.version
+    def send(i: int) -> int:
+        if i % 2:
+            response = client.post(
+                f"/api/v1/me/tickets/{number}/replies", headers=user, json={"body": f"user {i}"}
+            )
+        else:
+            response = client.post(
+                f"/api/v1/tickets/{number}/messages",
+                headers=lead.headers,
+                json={"body": f"note {i}", "internal": True},
+            )
+        return response.status_code
 
-    with database.transaction() as db:
-        db.add(mine)
-        workflow.update_ticket(
-            db, mine, lead.actor, {"priority": "urgent"}, expected_version=version
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(send, range(24)))
+    assert statuses == [201] * 24
+    messages = client.get(f"/api/v1/tickets/{number}/messages", headers=lead.headers).json()
+    assert len(messages) == 25  # the first message and all 24
+
+
+def test_simultaneous_edits_from_one_version_let_exactly_one_win(
+    client: TestClient, desk: Desk
+) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    number = new_ticket(client, desk.user())["number"]
+    version = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["version"]
+    priorities = ["low", "high", "urgent", "low", "high", "urgent"]
+
+    def edit(priority: str) -> tuple[int, str]:
+        response = client.patch(
+            f"/api/v1/tickets/{number}",
+            headers=lead.headers,
+            json={"version": version, "priority": priority},
         )
-    with pytest.raises(StaleDataError), database.transaction() as db:
-        db.add(theirs)
-        workflow.update_ticket(
-            db, theirs, lead.actor, {"priority": "low"}, expected_version=version
-        )
-    with database.transaction(write=False) as db:
-        assert db.scalars(select(Ticket.priority).where(Ticket.number == number)).one() == "urgent"
+        code = response.json()["error"]["code"] if response.status_code != 200 else ""
+        return response.status_code, code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(edit, priorities))
+    assert sorted(status for status, _ in results) == [200] + [409] * 5
+    assert {code for status, code in results if status == 409} == {"version_conflict"}
+    events = client.get(f"/api/v1/tickets/{number}/events", headers=lead.headers).json()
+    assert len([e for e in events if e["field"] == "priority"]) == 1

@@ -120,8 +120,12 @@ def test_reply_after_reopen_window_starts_a_follow_up(
     assert data["ticket"]["follow_up_of_number"] == number
     assert data["ticket"]["status"] == "new"
     old = client.get(f"/api/v1/me/tickets/{number}", headers=user).json()
-    assert old["status"] == "solved"
-    assert old["events"][-1]["kind"] == "follow_up_created"
+    assert old["status"] == "closed"  # done: its reopen window had passed
+    assert [e["kind"] for e in old["events"]][-2:] == ["follow_up_created", "status_changed"]
+    second = client.post(
+        f"/api/v1/me/tickets/{number}/replies", headers=user, json={"body": "补充一下订单号"}
+    ).json()
+    assert (second["ticket"]["number"], second["follow_up"]) == (data["ticket"]["number"], False)
 
 
 def test_rating_only_on_solved_tickets_and_can_be_changed(client: TestClient, desk: Desk) -> None:

@@ -44,5 +44,7 @@ def test_search_finds_chinese_and_english_words_in_subjects_and_messages(
     assert search("ＲＥＦＵＮＤ") == {refund}  # full-width letters fold
     assert search("退款进度") == {refund}  # internal notes are searchable by staff
     assert search("refund 验证码") == set()  # every word must match
-    assert search('"quotes" AND OR *') == set()  # operators are just words, never syntax
+    assert search('"quotes" AND OR *') == set()  # no ticket has these words
+    syntax = new_ticket(client, user, body='Tried "quotes" AND OR * in the search box')["number"]
+    assert search('"quotes" AND OR *') == {syntax}  # operators are just words, never syntax
     assert search("dd-2026") == {refund}

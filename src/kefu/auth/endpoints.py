@@ -14,7 +14,6 @@ from kefu.auth.schemas import (
     AnonymousOut,
     ApiTokenIn,
     ApiTokenOut,
-    ContactOut,
     LoginIn,
     SessionOut,
     SkillOut,
@@ -25,20 +24,12 @@ from kefu.auth.schemas import (
     TeamOut,
 )
 from kefu.config import Settings
+from kefu.contacts.schemas import ContactOut
 from kefu.contacts.service import create_anonymous
 from kefu.kit.http import DbSession
+from kefu.kit.types import Id
 
 router = APIRouter(prefix="/api/v1", tags=["auth and staff"])
-
-
-def _team_out(team: Team) -> TeamOut:
-    return TeamOut(
-        id=team.id,
-        slug=team.slug,
-        name_en=team.name_en,
-        name_zh=team.name_zh,
-        kind=team.kind,
-    )
 
 
 def _staff_out(user: StaffUser) -> StaffOut:
@@ -49,7 +40,7 @@ def _staff_out(user: StaffUser) -> StaffOut:
         role=user.role,
         locale=user.locale,
         is_active=user.is_active,
-        teams=[_team_out(team) for team in user.teams],
+        teams=[TeamOut.of(team) for team in user.teams],
         skills=[SkillOut(kind=s.kind, value=s.value, level=s.level) for s in user.skills],
     )
 
@@ -100,20 +91,12 @@ def anonymous(body: AnonymousIn, request: Request, db: DbSession) -> AnonymousOu
 
 @router.get("/me", response_model=ContactOut, summary="The end user calling")
 def whoami(actor: CurrentContact) -> ContactOut:
-    c = actor.contact
-    return ContactOut(
-        id=c.id,
-        name=c.name,
-        platform_user_id=c.platform_user_id,
-        is_anonymous=c.is_anonymous,
-        vip_level=c.vip_level,
-        locale=c.locale,
-    )
+    return ContactOut.of(actor.contact)
 
 
 @router.get("/teams", response_model=list[TeamOut], summary="Teams and departments")
 def list_teams(db: DbSession, actor: CurrentStaff) -> list[TeamOut]:
-    return [_team_out(team) for team in db.scalars(select(Team).order_by(Team.id))]
+    return [TeamOut.of(team) for team in db.scalars(select(Team).order_by(Team.id))]
 
 
 @router.get("/staff", response_model=list[StaffOut], summary="Active staff, for assignment")
@@ -143,7 +126,7 @@ def create_staff(body: StaffIn, db: DbSession, actor: CurrentAdmin) -> StaffOut:
 
 
 @router.patch("/admin/staff/{user_id}", response_model=StaffOut, summary="Change staff")
-def update_staff(user_id: int, body: StaffUpdateIn, db: DbSession, actor: CurrentAdmin) -> StaffOut:
+def update_staff(user_id: Id, body: StaffUpdateIn, db: DbSession, actor: CurrentAdmin) -> StaffOut:
     user = service.update_staff(
         db,
         actor,
@@ -158,7 +141,7 @@ def update_staff(user_id: int, body: StaffUpdateIn, db: DbSession, actor: Curren
 
 @router.post("/admin/teams", response_model=TeamOut, status_code=201, summary="Add a team")
 def create_team(body: TeamIn, db: DbSession, actor: CurrentAdmin) -> TeamOut:
-    return _team_out(
+    return TeamOut.of(
         service.create_team(
             db, slug=body.slug, name_en=body.name_en, name_zh=body.name_zh, kind=body.kind
         )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kefu.kit.errors import Conflict, Forbidden, Unauthorized
+from kefu.kit.errors import Conflict, Forbidden, Invalid, Unauthorized
 
 
 class InvalidCredentials(Unauthorized):
@@ -43,6 +43,12 @@ class ScopeRequired(Forbidden):
     code = "scope_required"
     en = "This API token lacks the scope {scope}."
     zh = "该 API 令牌缺少权限范围 {scope}。"
+
+
+class UnknownTeam(Invalid):
+    code = "unknown_team"
+    en = "There is no team {team}."
+    zh = "不存在团队 {team}。"
 
 
 class EmailTaken(Conflict):

@@ -34,13 +34,14 @@ def verify_user_token(token: str, secret: str) -> PlatformUserClaims:
     if vip is not None and (not isinstance(vip, int) or not 0 <= vip <= 10):
         raise InvalidUserToken(reason="vip_level must be an integer from 0 to 10")
     sub = str(claims["sub"]).strip()
-    if not sub or len(sub) > 128:
+    if not sub or len(sub) > 128 or "\x00" in sub:
         raise InvalidUserToken(reason="sub must be 1 to 128 characters")
     name = claims.get("name")
+    name = str(name).replace("\x00", "") if name is not None else None
     locale = claims.get("locale")
     return PlatformUserClaims(
         platform_user_id=sub,
-        name=str(name)[:120] if name is not None else None,
+        name=name[:120] if name is not None else None,
         locale=str(locale) if locale is not None else None,
         vip_level=vip,
     )

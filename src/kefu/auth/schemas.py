@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
-from kefu.auth.models import Role, SkillKind, SkillLevel, TeamKind
+from kefu.auth.models import Role, SkillKind, SkillLevel, Team, TeamKind
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
@@ -30,6 +30,16 @@ class TeamOut(BaseModel):
     name_en: str
     name_zh: str
     kind: TeamKind
+
+    @classmethod
+    def of(cls, team: Team) -> TeamOut:
+        return cls(
+            id=team.id,
+            slug=team.slug,
+            name_en=team.name_en,
+            name_zh=team.name_zh,
+            kind=TeamKind(team.kind),
+        )
 
 
 class SkillOut(BaseModel):
@@ -109,12 +119,3 @@ class AnonymousOut(BaseModel):
     token: str = Field(description="Send as `Authorization: Bearer <token>`; keep it to return.")
     contact_id: int
     expires_in_days: int
-
-
-class ContactOut(BaseModel):
-    id: int
-    name: str
-    platform_user_id: str | None
-    is_anonymous: bool
-    vip_level: int
-    locale: str

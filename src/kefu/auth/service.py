@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kefu.audit.service import record
 from kefu.auth.actors import StaffActor
-from kefu.auth.errors import EmailTaken, InvalidCredentials
+from kefu.auth.errors import EmailTaken, InvalidCredentials, UnknownTeam
 from kefu.auth.models import (
     ApiToken,
     Role,
@@ -26,12 +26,6 @@ from kefu.kit.clock import utcnow
 from kefu.kit.errors import Conflict, Invalid, NotFound
 
 API_SCOPES = ("tickets:write", "tickets:read")
-
-
-class UnknownTeam(NotFound):
-    code = "team_not_found"
-    en = "There is no team {team}."
-    zh = "不存在团队 {team}。"
 
 
 class UnknownScope(Invalid):
@@ -123,6 +117,8 @@ def update_staff(
     if team_slugs is not None:
         user.teams = teams_by_slug(db, team_slugs)
     if skills is not None:
+        user.skills = []
+        db.flush()  # delete first: the new rows may repeat (kind, value) pairs
         user.skills = [Skill(kind=kind, value=value, level=level) for kind, value, level in skills]
     if is_active is not None:
         user.is_active = is_active

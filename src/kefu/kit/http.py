@@ -11,7 +11,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kefu.kit.db import Database
@@ -30,12 +29,6 @@ from kefu.kit.i18n import Locale, negotiate
 
 log = logging.getLogger("kefu")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-class VersionConflict(Conflict):
-    code = "version_conflict"
-    en = "Someone else changed this record meanwhile; reload it and apply your change again."
-    zh = "该记录已被他人修改，请刷新后重新操作。"
 
 
 def request_locale(request: Request) -> Locale:
@@ -105,10 +98,6 @@ def install_error_handlers(app: FastAPI) -> None:
             error.status = exc.status_code  # type: ignore[misc]
         return error_response(request, error)
 
-    @app.exception_handler(StaleDataError)
-    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
-        return error_response(request, VersionConflict())
-
     @app.exception_handler(IntegrityError)
     async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
         log.warning("integrity error on %s %s: %s", request.method, request.url.path, exc.orig)
@@ -116,7 +105,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def _operational(request: Request, exc: OperationalError) -> JSONResponse:
-        if "locked" in str(exc.orig) or "could not serialize" in str(exc.orig):
+        transient = ("locked", "could not serialize", "deadlock detected")
+        if any(word in str(exc.orig) for word in transient):
             return error_response(request, DatabaseBusy())
         log.exception("database error on %s %s", request.method, request.url.path)
         return error_response(request, InternalError())

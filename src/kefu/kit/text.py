@@ -35,8 +35,11 @@ def _normalise(value: str) -> str:
     return unicodedata.normalize("NFKC", value).lower()
 
 
+MAX_TOKEN = 64  # longer "words" are pasted blobs: never searched for, too long for some indexes
+
+
 def _keep(tokens: list[str]) -> list[str]:
-    return [token.strip() for token in tokens if _WORD.search(token)]
+    return [token.strip() for token in tokens if _WORD.search(token) and len(token) <= MAX_TOKEN]
 
 
 def document_tokens(value: str) -> list[str]:

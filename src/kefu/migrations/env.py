@@ -7,16 +7,8 @@ from typing import Any
 from alembic import context
 from sqlalchemy import create_engine
 
+from kefu.kit.migrate import include_object
 from kefu.models import metadata
-
-# Indexes the ORM does not describe: FTS5 tables and their shadow tables on SQLite.
-UNMODELLED_TABLES = ("ticket_search_fts",)
-
-
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    return not (type_ == "table" and name and name.startswith(UNMODELLED_TABLES))
 
 
 def run() -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kefu.auth.actors import ContactActor
+from kefu.auth.actors import SYSTEM, ContactActor
 from kefu.kit.clock import utcnow
 from kefu.tickets.errors import NotRatable
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
@@ -17,15 +17,29 @@ from kefu.tickets.timeline import EventKind, record_event
 from kefu.tickets.workflow import set_status
 
 
-def _follow_merges(db: Session, ticket: Ticket) -> Ticket:
+def _where_replies_go(db: Session, ticket: Ticket) -> Ticket:
+    """Follow the ticket a merge kept, and the open follow-up of a closed ticket, so replies
+    gather on one live ticket of the same requester instead of spawning new ones."""
     seen = {ticket.id}
-    while ticket.merged_into_id is not None and ticket.merged_into_id not in seen:
-        target = db.get(Ticket, ticket.merged_into_id)
-        if target is None:
-            break
-        seen.add(target.id)
-        ticket = target
-    return ticket
+    while True:
+        if ticket.merged_into_id is not None:
+            following = db.get(Ticket, ticket.merged_into_id, with_for_update=True)
+        elif ticket.status == Status.closed:
+            following = db.scalar(
+                select(Ticket)
+                .where(Ticket.follow_up_of_id == ticket.id, Ticket.status != Status.closed)
+                .order_by(Ticket.id.desc())
+                .limit(1)
+                .with_for_update()
+            )
+        else:
+            return ticket
+        if following is None or following.id in seen:
+            return ticket
+        if following.requester_id != ticket.requester_id:
+            return ticket
+        seen.add(following.id)
+        ticket = following
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ def reply_as_requester(
     A merged ticket forwards to the one it was merged into. A solved ticket reopens within the
     reopen window; after it, or once closed, the reply starts a follow-up ticket.
     """
-    ticket = _follow_merges(db, ticket)
+    ticket = _where_replies_go(db, ticket)
     expired = ticket.status == Status.solved and (
         ticket.solved_at is None or utcnow() - ticket.solved_at > reopen_window
     )
@@ -74,6 +88,8 @@ def reply_as_requester(
         record_event(
             db, ticket, actor, EventKind.follow_up_created, new=follow_up.number, public=True
         )
+        if ticket.status == Status.solved:  # its reopen window has passed: it is done
+            set_status(db, ticket, SYSTEM, Status.closed)
         db.flush()
         return Reply(follow_up, _last_message(db, follow_up), follow_up=True)
     message = add_message(db, ticket, actor, body, attachment_ids=attachment_ids)

@@ -57,6 +57,30 @@ class MergeTargetFinished(Conflict):
     zh = "工单 #{number} 已关闭或已被合并，不能再并入其他工单。"
 
 
+class MergeOtherRequester(Conflict):
+    code = "merge_other_requester"
+    en = "Tickets #{source} and #{target} belong to different requesters and cannot be merged."
+    zh = "工单 #{source} 和 #{target} 属于不同的用户，不能合并。"
+
+
+class MergeChildTicket(Conflict):
+    code = "merge_child_ticket"
+    en = "Escalation tickets cannot be merged; work them in their department's queue."
+    zh = "升级工单不能合并，请在相应部门的队列中处理。"
+
+
+class MergeHasChildren(Conflict):
+    code = "merge_has_children"
+    en = "Ticket #{number} still waits on escalations; solve them before merging it."
+    zh = "工单 #{number} 仍有未解决的升级工单，请先处理后再合并。"
+
+
+class ChildTicketInternal(Conflict):
+    code = "child_ticket_internal"
+    en = "Escalation tickets are internal; reply to the requester on ticket #{parent}."
+    zh = "升级工单仅供内部使用，请在工单 #{parent} 中回复用户。"
+
+
 class EscalateFinished(Conflict):
     code = "escalate_finished"
     en = "Ticket #{number} is already solved or closed; reopen it before escalating."
@@ -73,12 +97,6 @@ class UnknownAssignee(Invalid):
     code = "unknown_assignee"
     en = "There is no active staff member with id {id}."
     zh = "不存在 id 为 {id} 的在职客服。"
-
-
-class UnknownTeam(Invalid):
-    code = "unknown_team"
-    en = "There is no team with id {id}."
-    zh = "不存在 id 为 {id} 的团队。"
 
 
 class EmptySearch(Invalid):

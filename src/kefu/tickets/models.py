@@ -111,14 +111,13 @@ class Ticket(Base):
     first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     solved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The edit version: field and status changes bump it (timeline.record_event), appended
+    # messages do not. Clients send the version they last read with an edit.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     tag_rows: Mapped[list[TicketTag]] = relationship(
         lazy="raise", cascade="all, delete-orphan", order_by="TicketTag.tag"
     )
-
-    # Optimistic locking: every UPDATE checks the version it read, so concurrent edits conflict.
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     @property
     def tags(self) -> list[str]:

@@ -9,21 +9,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kefu.auth.models import StaffUser, Team
+from kefu.auth.schemas import TeamOut
 from kefu.contacts.models import Contact
+from kefu.contacts.schemas import ContactOut
 from kefu.tickets.models import Attachment, Message, Rating, Ticket, TicketEvent
 from kefu.tickets.schemas import (
     AttachmentOut,
     ChildTicketOut,
-    ContactRef,
     EventOut,
     MessageOut,
     MyTicketOut,
     RatingOut,
     StaffRef,
-    TeamRef,
     TicketDetailOut,
     TicketOut,
 )
+from kefu.tickets.status import public_status
 
 _T = TypeVar("_T")
 
@@ -36,21 +37,8 @@ def _by_id(db: Session, model: type[_T], ids: Iterable[int | None]) -> dict[int,
     return {row.id: row for row in rows}  # type: ignore[attr-defined]
 
 
-def contact_ref(contact: Contact) -> ContactRef:
-    return ContactRef(
-        id=contact.id,
-        name=contact.name,
-        platform_user_id=contact.platform_user_id,
-        is_anonymous=contact.is_anonymous,
-        vip_level=contact.vip_level,
-        locale=contact.locale,
-    )
-
-
-def team_ref(team: Team | None) -> TeamRef | None:
-    if team is None:
-        return None
-    return TeamRef(id=team.id, slug=team.slug, name_en=team.name_en, name_zh=team.name_zh)
+def team_ref(team: Team | None) -> TeamOut | None:
+    return TeamOut.of(team) if team is not None else None
 
 
 def present_tickets(db: Session, tickets: Sequence[Ticket]) -> list[TicketOut]:
@@ -80,7 +68,7 @@ def present_tickets(db: Session, tickets: Sequence[Ticket]) -> list[TicketOut]:
                 priority=t.priority,
                 channel=t.channel,
                 locale=t.locale,
-                requester=contact_ref(contacts[t.requester_id]),
+                requester=ContactOut.of(contacts[t.requester_id]),
                 assignee=StaffRef(id=assignee.id, name=assignee.name) if assignee else None,
                 team=team_ref(teams.get(t.team_id) if t.team_id else None),
                 tags=t.tags,
@@ -132,7 +120,7 @@ def present_my_ticket(db: Session, ticket: Ticket) -> MyTicketOut:
         number=ticket.number,
         subject=ticket.subject,
         type=ticket.type,
-        status=ticket.status,
+        status=public_status(ticket.status),
         channel=ticket.channel,
         merged_into_number=linked[ticket.merged_into_id].number if ticket.merged_into_id else None,
         follow_up_of_number=(
@@ -222,6 +210,21 @@ def present_events(db: Session, events: Sequence[TicketEvent]) -> list[EventOut]
                 created_at=e.created_at,
             )
         )
+    return out
+
+
+def present_public_events(db: Session, events: Sequence[TicketEvent]) -> list[EventOut]:
+    """The requester's timeline: statuses as they see them (on hold reads as open), and no
+    status change that they could not see happen."""
+    out = []
+    for event in present_events(db, events):
+        if event.kind == "status_changed":
+            old = public_status(event.old_value or "")
+            new = public_status(event.new_value or "")
+            if old == new:
+                continue
+            event = event.model_copy(update={"old_value": old, "new_value": new})
+        out.append(event)
     return out
 
 

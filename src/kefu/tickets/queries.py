@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, or_, select, true
@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 from kefu.auth.actors import StaffActor
 from kefu.contacts.models import Contact
 from kefu.kit.pagination import InvalidCursor, decode_cursor, encode_cursor
+from kefu.kit.types import MAX_ID, parse_id
 from kefu.tickets.errors import TicketForbidden, TicketNotFound
-from kefu.tickets.models import PRIORITY_RANK, Ticket, TicketTag
+from kefu.tickets.models import PRIORITY_RANK, Priority, Ticket, TicketTag
 from kefu.tickets.search import matching_ticket_ids
 
 SortKey = Literal["updated_at", "created_at", "priority", "number"]
@@ -40,12 +41,18 @@ def _with_tags(query: Select[Ticket]) -> Select[Ticket]:
     return query.options(selectinload(Ticket.tag_rows))
 
 
-def select_by_number(number: int) -> Select[Ticket]:
-    return _with_tags(select(Ticket).where(Ticket.number == number))
+def select_by_number(number: int, *, for_update: bool = False) -> Select[Ticket]:
+    """The ticket with this number; ``for_update`` locks its row until the transaction ends,
+    so concurrent writers to one ticket take turns instead of failing (a no-op on SQLite,
+    whose writers are serialised already)."""
+    query = select(Ticket).where(Ticket.number == number)
+    return _with_tags(query.with_for_update(of=Ticket) if for_update else query)
 
 
-def ticket_for_staff(db: Session, actor: StaffActor, number: int) -> Ticket:
-    ticket = db.scalar(select_by_number(number))
+def ticket_for_staff(
+    db: Session, actor: StaffActor, number: int, *, for_update: bool = False
+) -> Ticket:
+    ticket = db.scalar(select_by_number(number, for_update=for_update))
     if ticket is None:
         raise TicketNotFound(number=number)
     if not staff_can_see(db, actor, ticket):
@@ -57,18 +64,12 @@ def staff_can_see(db: Session, actor: StaffActor, ticket: Ticket) -> bool:
     return bool(db.scalar(select(visible_to(actor)).where(Ticket.id == ticket.id)))
 
 
-def ticket_for_requester(db: Session, contact: Contact, number: int) -> Ticket:
+def ticket_for_requester(
+    db: Session, contact: Contact, number: int, *, for_update: bool = False
+) -> Ticket:
     """A requester's own ticket; internal child tickets are not theirs to see."""
-    ticket = db.scalar(
-        _with_tags(
-            select(Ticket).where(
-                Ticket.number == number,
-                Ticket.requester_id == contact.id,
-                Ticket.parent_id.is_(None),
-            )
-        )
-    )
-    if ticket is None:
+    ticket = db.scalar(select_by_number(number, for_update=for_update))
+    if ticket is None or ticket.requester_id != contact.id or ticket.parent_id is not None:
         raise TicketNotFound(number=number)
     return ticket
 
@@ -99,24 +100,29 @@ def _sort_column(sort: SortKey) -> ColumnElement[Any]:
 
 def _cursor_value(ticket: Ticket, sort: SortKey) -> Any:
     if sort == "priority":
-        return {name.value: rank for name, rank in PRIORITY_RANK.items()}.get(ticket.priority, 0)
+        return PRIORITY_RANK.get(Priority(ticket.priority), 0)
     value = getattr(ticket, sort)
     return value.isoformat() if isinstance(value, datetime) else value
 
 
 def _decode_position(cursor: str, sort: SortKey, order: Order) -> tuple[Any, int]:
     key = decode_cursor(cursor)
-    if key.get("s") != sort or key.get("o") != order or not isinstance(key.get("id"), int):
+    last_id, value = key.get("id"), key.get("v")
+    if key.get("s") != sort or key.get("o") != order:
         raise InvalidCursor()
-    value = key.get("v")
+    if type(last_id) is not int or not 0 < last_id <= MAX_ID:  # bool is an int subclass
+        raise InvalidCursor()
     if sort in ("updated_at", "created_at"):
         try:
-            value = datetime.fromisoformat(str(value))
-        except ValueError as exc:
+            moment = datetime.fromisoformat(str(value))
+            if moment.tzinfo is None:
+                raise ValueError("naive")
+            return moment.astimezone(UTC), last_id
+        except (ValueError, OverflowError) as exc:
             raise InvalidCursor() from exc
-    elif not isinstance(value, int):
+    if type(value) is not int or not 0 <= value <= MAX_ID:
         raise InvalidCursor()
-    return value, key["id"]
+    return value, last_id
 
 
 def _apply_filters(db: Session, query: Select[Ticket], filters: TicketFilters) -> Select[Ticket]:
@@ -146,10 +152,8 @@ def _apply_filters(db: Session, query: Select[Ticket], filters: TicketFilters) -
         conditions.append(Ticket.parent_id == parent_id.scalar_subquery())
     if filters.q:
         text_match = Ticket.id.in_(matching_ticket_ids(db, filters.q))
-        number = filters.q.strip().lstrip("#")
-        conditions.append(
-            or_(text_match, Ticket.number == int(number)) if number.isdigit() else text_match
-        )
+        number = parse_id(filters.q.strip().lstrip("#"))
+        conditions.append(or_(text_match, Ticket.number == number) if number else text_match)
     return query.where(and_(true(), *conditions))
 
 

@@ -5,19 +5,29 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from kefu.auth.schemas import TeamOut
+from kefu.contacts.schemas import ContactOut
+from kefu.kit.types import Id, NoNul
 from kefu.tickets.models import Channel, Priority, Status, TicketType
 
-Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Body = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
-Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+Subject = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul
+]
+Body = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000), NoNul
+]
+Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), NoNul]
 Category = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,47}$")]
 Tag = Annotated[
     str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[\w\-:.]{1,48}$")
 ]
-LocaleTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-AttachmentIds = Annotated[list[int], Field(max_length=10)]
+LocaleTag = Annotated[
+    str, StringConstraints(max_length=16, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+]
+AttachmentIds = Annotated[list[Id], Field(max_length=10)]
+SettableStatus = Literal["open", "pending", "on_hold", "solved"]
 
 # What an end user may file themselves; internal kinds (task) are for staff.
 UserTicketType = Literal[
@@ -39,25 +49,9 @@ class Strict(BaseModel):
 # ---- references -------------------------------------------------------------------------------
 
 
-class ContactRef(BaseModel):
-    id: int
-    name: str
-    platform_user_id: str | None
-    is_anonymous: bool
-    vip_level: int
-    locale: str
-
-
 class StaffRef(BaseModel):
     id: int
     name: str
-
-
-class TeamRef(BaseModel):
-    id: int
-    slug: str
-    name_en: str
-    name_zh: str
 
 
 class AttachmentOut(BaseModel):
@@ -87,9 +81,9 @@ class TicketOut(BaseModel):
     priority: Priority
     channel: Channel
     locale: str
-    requester: ContactRef
+    requester: ContactOut
     assignee: StaffRef | None
-    team: TeamRef | None
+    team: TeamOut | None
     tags: list[str]
     parent_number: int | None
     merged_into_number: int | None
@@ -106,7 +100,7 @@ class ChildTicketOut(BaseModel):
     number: int
     subject: str
     status: Status
-    team: TeamRef | None
+    team: TeamOut | None
 
 
 class TicketDetailOut(TicketOut):
@@ -142,7 +136,8 @@ class TicketPage(BaseModel):
 
 
 class TicketUpdateIn(Strict):
-    """Fields to change; leave a field out to keep it. ``null`` clears assignee or team."""
+    """Fields to change; leave a field out to keep it. ``null`` clears assignee, team or
+    category; the other fields cannot be null."""
 
     version: int = Field(description="The version you last read; a mismatch is a 409.")
     subject: Subject | None = None
@@ -150,27 +145,38 @@ class TicketUpdateIn(Strict):
     category: Category | None = None
     priority: Priority | None = None
     locale: LocaleTag | None = None
-    team_id: int | None = None
-    assignee_id: int | None = None
+    team_id: Id | None = None
+    assignee_id: Id | None = None
     tags: Annotated[list[Tag], Field(max_length=20)] | None = None
-    status: Status | None = None
+    status: SettableStatus | None = Field(
+        None, description="closed is set by kefu (merging, auto-closing), never by hand."
+    )
+
+    @model_validator(mode="after")
+    def _required_fields_are_not_null(self) -> TicketUpdateIn:
+        for name in ("subject", "type", "priority", "locale", "tags", "status"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
 
 
 class AssignIn(Strict):
     version: int
-    assignee_id: int | None
-    team_id: int | None = None
+    assignee_id: Id | None
+    team_id: Id | None = None
 
 
 class StaffMessageIn(Strict):
     body: Body
     internal: bool = Field(False, description="An internal note only staff can read.")
     attachment_ids: AttachmentIds = []
-    status: Status | None = Field(None, description="Status to set with the reply, e.g. pending.")
+    status: SettableStatus | None = Field(
+        None, description="Status to set with the reply, e.g. pending."
+    )
 
 
 class EscalateIn(Strict):
-    team_id: int = Field(description="The department that receives the child ticket.")
+    team_id: Id = Field(description="The department that receives the child ticket.")
     note: Body = Field(description="What the department needs to know and do.")
     subject: Subject | None = None
     priority: Priority | None = None
@@ -178,7 +184,7 @@ class EscalateIn(Strict):
 
 
 class MergeIn(Strict):
-    target_number: int = Field(description="The ticket this one duplicates.")
+    target_number: Id = Field(description="The ticket this one duplicates.")
     version: int | None = None
 
 
@@ -239,9 +245,9 @@ class RatingIn(Strict):
 
 class PlatformRequesterIn(Strict):
     platform_user_id: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128), NoNul
     ]
-    name: Annotated[str, StringConstraints(max_length=120)] | None = None
+    name: Annotated[str, StringConstraints(max_length=120), NoNul] | None = None
     locale: LocaleTag | None = None
     vip_level: int | None = Field(None, ge=0, le=10)
 

@@ -14,10 +14,17 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.open: frozenset({Status.pending, Status.on_hold, Status.solved}),
     Status.pending: frozenset({Status.open, Status.on_hold, Status.solved}),
     Status.on_hold: frozenset({Status.open, Status.pending, Status.solved}),
-    Status.solved: frozenset({Status.open, Status.closed}),
+    Status.solved: frozenset({Status.open, Status.pending, Status.on_hold, Status.closed}),
     Status.closed: frozenset(),
 }
 UNSOLVED = frozenset({Status.new, Status.open, Status.pending, Status.on_hold})
+# Statuses staff may set by hand; "closed" is reached only through merging or auto-closing.
+SETTABLE = (Status.open, Status.pending, Status.on_hold, Status.solved)
+
+
+def public_status(status: str) -> str:
+    """The status a requester sees: waiting on another department still reads as open."""
+    return Status.open if status == Status.on_hold else status
 
 
 def check_transition(old: str, new: str) -> None:

@@ -24,6 +24,18 @@ class EventKind(StrEnum):
     rated = "rated"
 
 
+# Events that change the ticket itself (not just add to its conversation) bump its version.
+EDITS = frozenset(
+    {
+        EventKind.field_changed,
+        EventKind.status_changed,
+        EventKind.escalated,
+        EventKind.merged_into,
+        EventKind.merged_in,
+    }
+)
+
+
 def actor_columns(actor: Actor) -> tuple[str, int | None, int | None]:
     """(actor_type, staff id, contact id) for an actor."""
     if isinstance(actor, StaffActor):
@@ -62,4 +74,6 @@ def record_event(
     )
     db.add(event)
     ticket.updated_at = now
+    if kind in EDITS:
+        ticket.version += 1
     return event

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from kefu.auth.actors import SYSTEM, Actor, StaffActor
+from kefu.auth.errors import UnknownTeam
 from kefu.auth.models import StaffUser, Team
 from kefu.contacts.models import Contact
 from kefu.kit.clock import utcnow
 from kefu.tickets.errors import (
+    ChildTicketInternal,
     EscalateChild,
     EscalateFinished,
+    MergeChildTicket,
+    MergeHasChildren,
     MergeIntoItself,
+    MergeOtherRequester,
     MergeSourceFinished,
     MergeTargetFinished,
     StaleVersion,
     TicketClosed,
     UnknownAssignee,
-    UnknownTeam,
 )
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
 from kefu.tickets.models import (
@@ -68,7 +73,7 @@ def set_status(db: Session, ticket: Ticket, actor: Actor, new: str) -> None:
 
 def _report_to_parent(db: Session, child: Ticket) -> None:
     """Post a solved child's resolution on its parent; resume the parent when none is left open."""
-    parent = db.get(Ticket, child.parent_id)
+    parent = db.get(Ticket, child.parent_id, with_for_update=True)
     if parent is None or parent.status == Status.closed:
         return
     resolution = db.scalar(
@@ -79,17 +84,31 @@ def _report_to_parent(db: Session, child: Ticket) -> None:
     )
     add_message(db, parent, SYSTEM, resolution or f"#{child.number}", kind=MessageKind.system)
     record_event(db, parent, SYSTEM, EventKind.child_solved, new=child.number)
-    still_open = db.scalar(
-        select(
-            exists().where(
-                Ticket.parent_id == parent.id,
-                Ticket.id != child.id,
-                Ticket.status.in_(list(UNSOLVED)),
-            )
+    if parent.status == Status.on_hold and not _has_unsolved_children(db, parent):
+        set_status(db, parent, SYSTEM, Status.open)
+
+
+def _has_unsolved_children(db: Session, parent: Ticket) -> bool:
+    return bool(
+        db.scalar(
+            select(exists().where(Ticket.parent_id == parent.id, Ticket.status.in_(list(UNSOLVED))))
         )
     )
-    if parent.status == Status.on_hold and not still_open:
-        set_status(db, parent, SYSTEM, Status.open)
+
+
+def close_solved_tickets(db: Session, *, solved_before: datetime, limit: int = 500) -> int:
+    """Close tickets solved before the cut-off (their reopen window has passed)."""
+    tickets = db.scalars(
+        select(Ticket)
+        .where(Ticket.status == Status.solved, Ticket.solved_at < solved_before)
+        .order_by(Ticket.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    for ticket in tickets:
+        set_status(db, ticket, SYSTEM, Status.closed)
+    db.flush()
+    return len(tickets)
 
 
 def _check_refs(db: Session, changes: dict[str, Any]) -> None:
@@ -100,7 +119,7 @@ def _check_refs(db: Session, changes: dict[str, Any]) -> None:
             raise UnknownAssignee(id=assignee_id)
     team_id = changes.get("team_id")
     if team_id is not None and db.get(Team, team_id) is None:
-        raise UnknownTeam(id=team_id)
+        raise UnknownTeam(team=team_id)
 
 
 def update_ticket(
@@ -163,6 +182,9 @@ def reply_as_staff(
 ) -> Message:
     if ticket.status == Status.closed:
         raise TicketClosed(number=ticket.number)
+    if ticket.parent_id is not None and not internal:
+        parent = db.get(Ticket, ticket.parent_id)
+        raise ChildTicketInternal(parent=parent.number if parent else "")
     kind = MessageKind.internal if internal else MessageKind.public
     message = add_message(db, ticket, actor, body, kind=kind, attachment_ids=attachment_ids)
     if not internal:
@@ -220,6 +242,12 @@ def merge(db: Session, source: Ticket, target: Ticket, actor: StaffActor) -> Non
     """Close ``source`` as a duplicate of ``target``; later replies to it go to ``target``."""
     if source.id == target.id:
         raise MergeIntoItself()
+    if source.parent_id is not None or target.parent_id is not None:
+        raise MergeChildTicket()
+    if source.requester_id != target.requester_id:
+        raise MergeOtherRequester(source=source.number, target=target.number)
+    if _has_unsolved_children(db, source):
+        raise MergeHasChildren(number=source.number)
     if source.status == Status.closed or source.merged_into_id is not None:
         raise MergeSourceFinished(number=source.number)
     if target.status == Status.closed or target.merged_into_id is not None:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from kefu.auth.deps import CurrentStaff
 from kefu.kit.errors import Invalid
 from kefu.kit.http import DbSession
+from kefu.kit.types import Id, parse_id
 from kefu.tickets import queries, workflow
 from kefu.tickets.models import Channel, Priority, Status
 from kefu.tickets.present import (
@@ -37,9 +38,10 @@ router = APIRouter(prefix="/api/v1/tickets", tags=["agent: tickets"])
 def _id_or_keyword(value: str | None, name: str, keywords: tuple[str, ...]) -> int | str | None:
     if value is None or value in keywords:
         return value
-    if value.isdigit():
-        return int(value)
-    raise Invalid(reason=f"{name} must be a number or one of {', '.join(keywords)}")
+    parsed = parse_id(value)
+    if parsed is None:
+        raise Invalid(reason=f"{name} must be an id or one of {', '.join(keywords)}")
+    return parsed
 
 
 @router.get("", response_model=TicketPage, summary="The ticket queue, filtered and sorted")
@@ -56,8 +58,8 @@ def list_tickets(
     channel: Channel | None = None,
     locale: str | None = None,
     tag: str | None = None,
-    requester_id: int | None = None,
-    parent: Annotated[int | None, Query(description="Children of this ticket number")] = None,
+    requester_id: Id | None = None,
+    parent: Annotated[Id | None, Query(description="Children of this ticket number")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words or a #number")] = None,
     sort: queries.SortKey = "updated_at",
     order: queries.Order = "desc",
@@ -94,32 +96,35 @@ def list_tickets(
 
 
 @router.get("/{number}", response_model=TicketDetailOut, summary="One ticket with its children")
-def get_ticket(number: int, db: DbSession, actor: CurrentStaff) -> TicketDetailOut:
+def get_ticket(number: Id, db: DbSession, actor: CurrentStaff) -> TicketDetailOut:
     return present_detail(db, queries.ticket_for_staff(db, actor, number))
 
 
 @router.patch("/{number}", response_model=TicketDetailOut, summary="Change fields or status")
 def update_ticket(
-    number: int, body: TicketUpdateIn, db: DbSession, actor: CurrentStaff
+    number: Id, body: TicketUpdateIn, db: DbSession, actor: CurrentStaff
 ) -> TicketDetailOut:
-    ticket = queries.ticket_for_staff(db, actor, number)
-    changes = body.model_dump(exclude_unset=True, exclude={"version"})
-    workflow.update_ticket(db, ticket, actor, changes, expected_version=body.version)
-    return present_detail(db, ticket)
+    return _edit(db, actor, number, body)
 
 
 @router.post("/{number}/assign", response_model=TicketDetailOut, summary="Assign or unassign")
 def assign_ticket(
-    number: int, body: AssignIn, db: DbSession, actor: CurrentStaff
+    number: Id, body: AssignIn, db: DbSession, actor: CurrentStaff
 ) -> TicketDetailOut:
-    ticket = queries.ticket_for_staff(db, actor, number)
+    return _edit(db, actor, number, body)
+
+
+def _edit(
+    db: DbSession, actor: CurrentStaff, number: int, body: TicketUpdateIn | AssignIn
+) -> TicketDetailOut:
+    ticket = queries.ticket_for_staff(db, actor, number, for_update=True)
     changes = body.model_dump(exclude_unset=True, exclude={"version"})
     workflow.update_ticket(db, ticket, actor, changes, expected_version=body.version)
     return present_detail(db, ticket)
 
 
 @router.get("/{number}/messages", response_model=list[MessageOut], summary="The conversation")
-def list_messages(number: int, db: DbSession, actor: CurrentStaff) -> list[MessageOut]:
+def list_messages(number: Id, db: DbSession, actor: CurrentStaff) -> list[MessageOut]:
     ticket = queries.ticket_for_staff(db, actor, number)
     return present_messages(db, load_messages(db, ticket, public_only=False))
 
@@ -130,10 +135,8 @@ def list_messages(number: int, db: DbSession, actor: CurrentStaff) -> list[Messa
     status_code=201,
     summary="Reply to the requester, or add an internal note",
 )
-def add_message(
-    number: int, body: StaffMessageIn, db: DbSession, actor: CurrentStaff
-) -> MessageOut:
-    ticket = queries.ticket_for_staff(db, actor, number)
+def add_message(number: Id, body: StaffMessageIn, db: DbSession, actor: CurrentStaff) -> MessageOut:
+    ticket = queries.ticket_for_staff(db, actor, number, for_update=True)
     message = workflow.reply_as_staff(
         db,
         ticket,
@@ -148,7 +151,7 @@ def add_message(
 
 
 @router.get("/{number}/events", response_model=list[EventOut], summary="The full timeline")
-def list_events(number: int, db: DbSession, actor: CurrentStaff) -> list[EventOut]:
+def list_events(number: Id, db: DbSession, actor: CurrentStaff) -> list[EventOut]:
     ticket = queries.ticket_for_staff(db, actor, number)
     return present_events(db, load_events(db, ticket, public_only=False))
 
@@ -158,11 +161,12 @@ def list_events(number: int, db: DbSession, actor: CurrentStaff) -> list[EventOu
     response_model=TicketDetailOut,
     status_code=201,
     summary="Open a child ticket for another department; this one goes on hold",
+    description="Returns this (parent) ticket; the new child is the last of its children.",
 )
-def escalate(number: int, body: EscalateIn, db: DbSession, actor: CurrentStaff) -> TicketDetailOut:
-    parent = queries.ticket_for_staff(db, actor, number)
+def escalate(number: Id, body: EscalateIn, db: DbSession, actor: CurrentStaff) -> TicketDetailOut:
+    parent = queries.ticket_for_staff(db, actor, number, for_update=True)
     workflow.check_version(parent, body.version)
-    child = workflow.escalate(
+    workflow.escalate(
         db,
         parent,
         actor,
@@ -170,7 +174,7 @@ def escalate(number: int, body: EscalateIn, db: DbSession, actor: CurrentStaff) 
             team_id=body.team_id, note=body.note, subject=body.subject, priority=body.priority
         ),
     )
-    return present_detail(db, child)
+    return present_detail(db, parent)
 
 
 @router.post(
@@ -178,9 +182,9 @@ def escalate(number: int, body: EscalateIn, db: DbSession, actor: CurrentStaff) 
     response_model=TicketDetailOut,
     summary="Close this ticket as a duplicate of another; returns the surviving ticket",
 )
-def merge(number: int, body: MergeIn, db: DbSession, actor: CurrentStaff) -> TicketDetailOut:
-    source = queries.ticket_for_staff(db, actor, number)
+def merge(number: Id, body: MergeIn, db: DbSession, actor: CurrentStaff) -> TicketDetailOut:
+    source = queries.ticket_for_staff(db, actor, number, for_update=True)
     workflow.check_version(source, body.version)
-    target = queries.ticket_for_staff(db, actor, body.target_number)
+    target = queries.ticket_for_staff(db, actor, body.target_number, for_update=True)
     workflow.merge(db, source, target, actor)
     return present_detail(db, target)

@@ -13,6 +13,7 @@ from kefu.auth.deps import SignedIn
 from kefu.config import Settings
 from kefu.kit.http import DbSession
 from kefu.kit.storage import BlobStore
+from kefu.kit.types import Id
 from kefu.tickets import queries
 from kefu.tickets.attachments import store_upload, uploaded_by
 from kefu.tickets.errors import AttachmentNotFound, AttachmentTooLarge
@@ -74,7 +75,7 @@ def _may_read(db: Session, actor: Actor, attachment: Attachment) -> bool:
 
 
 @router.get("/{attachment_id}", summary="Download a file you may see")
-def download(attachment_id: int, request: Request, db: DbSession, actor: SignedIn) -> Response:
+def download(attachment_id: Id, request: Request, db: DbSession, actor: SignedIn) -> Response:
     attachment = db.get(Attachment, attachment_id)
     if attachment is None or not _may_read(db, actor, attachment):
         raise AttachmentNotFound(id=attachment_id)

@@ -12,6 +12,7 @@ from kefu.auth.identity import PlatformUserClaims
 from kefu.contacts.models import Contact
 from kefu.contacts.service import upsert_platform_contact
 from kefu.kit.http import DbSession
+from kefu.kit.types import Id
 from kefu.tickets import queries
 from kefu.tickets.errors import TicketNotFound
 from kefu.tickets.intake import NewTicket, create_idempotent, create_ticket, request_fingerprint
@@ -80,7 +81,7 @@ def create_ticket_for_user(
 
 
 @router.get("/tickets/{number}", response_model=TicketDetailOut, summary="Read a ticket")
-def read_ticket(number: int, db: DbSession, actor: Reader) -> TicketDetailOut:
+def read_ticket(number: Id, db: DbSession, actor: Reader) -> TicketDetailOut:
     ticket = db.scalar(queries.select_by_number(number))
     if ticket is None:
         raise TicketNotFound(number=number)

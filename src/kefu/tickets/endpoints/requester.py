@@ -10,15 +10,16 @@ from fastapi import APIRouter, Query, Request
 from kefu.auth.deps import CurrentContact
 from kefu.config import Settings
 from kefu.kit.http import DbSession
+from kefu.kit.types import Id
 from kefu.tickets import conversation, queries
 from kefu.tickets.intake import NewTicket, create_ticket
 from kefu.tickets.models import Channel, Ticket
 from kefu.tickets.present import (
     load_events,
     load_messages,
-    present_events,
     present_messages,
     present_my_ticket,
+    present_public_events,
     rating_out,
 )
 from kefu.tickets.schemas import (
@@ -40,7 +41,7 @@ def _detail(db: DbSession, ticket: Ticket) -> MyTicketDetailOut:
     return MyTicketDetailOut(
         **present_my_ticket(db, ticket).model_dump(),
         messages=present_messages(db, load_messages(db, ticket, public_only=True)),
-        events=present_events(db, load_events(db, ticket, public_only=True)),
+        events=present_public_events(db, load_events(db, ticket, public_only=True)),
         rating=rating_out(db, ticket),
     )
 
@@ -80,7 +81,7 @@ def list_mine(
 
 
 @router.get("/{number}", response_model=MyTicketDetailOut, summary="My ticket and its timeline")
-def get_mine(number: int, db: DbSession, actor: CurrentContact) -> MyTicketDetailOut:
+def get_mine(number: Id, db: DbSession, actor: CurrentContact) -> MyTicketDetailOut:
     return _detail(db, queries.ticket_for_requester(db, actor.contact, number))
 
 
@@ -91,10 +92,10 @@ def get_mine(number: int, db: DbSession, actor: CurrentContact) -> MyTicketDetai
     summary="Reply; reopens a recently solved ticket or starts a follow-up",
 )
 def reply(
-    number: int, body: ReplyIn, request: Request, db: DbSession, actor: CurrentContact
+    number: Id, body: ReplyIn, request: Request, db: DbSession, actor: CurrentContact
 ) -> ReplyOut:
     settings: Settings = request.app.state.settings
-    original = queries.ticket_for_requester(db, actor.contact, number)
+    original = queries.ticket_for_requester(db, actor.contact, number, for_update=True)
     result = conversation.reply_as_requester(
         db,
         original,
@@ -112,8 +113,8 @@ def reply(
 
 
 @router.put("/{number}/rating", response_model=RatingOut, summary="Rate a solved ticket (1-5)")
-def rate(number: int, body: RatingIn, db: DbSession, actor: CurrentContact) -> RatingOut:
-    ticket = queries.ticket_for_requester(db, actor.contact, number)
+def rate(number: Id, body: RatingIn, db: DbSession, actor: CurrentContact) -> RatingOut:
+    ticket = queries.ticket_for_requester(db, actor.contact, number, for_update=True)
     conversation.rate(db, ticket, actor, body.score, body.comment)
     rating = rating_out(db, ticket)
     assert rating is not None
