@@ -6,7 +6,6 @@ Heavy modules (SQLAlchemy, Alembic, the app) are imported inside the commands th
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,8 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kefu.config import ConfigError, Settings, get_settings
-from kefu.kit.errors import KefuError
-from kefu.kit.i18n import Locale, normalize_locale
+from kefu.kit.cli import fail, reporting_errors
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -24,25 +22,12 @@ if TYPE_CHECKING:
     from kefu.kit.db import Database
 
 
-def _cli_locale() -> Locale:
-    for name in ("KEFU_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        locale = normalize_locale(os.environ.get(name))
-        if locale:
-            return locale
-    return "en"
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(2)
-
-
 def _settings() -> Settings:
     try:
         settings = get_settings()
         settings.check_secrets()
     except (ConfigError, ValueError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     return settings
 
 
@@ -59,10 +44,8 @@ def _unit_of_work() -> Iterator[Session]:
     """A committed transaction for one command; bilingual errors become exit code 2."""
     database = _database(_settings())
     try:
-        with database.transaction() as session:
+        with reporting_errors(), database.transaction() as session:
             yield session
-    except KefuError as exc:
-        _fail(f"[{exc.code}] {exc.message(_cli_locale())}")
     finally:
         database.dispose()
 
@@ -72,7 +55,7 @@ def _ensure_migrated(database: Database) -> None:
 
     pending = pending_revisions(database.write_engine)
     if pending:
-        _fail(
+        fail(
             f"the database needs migrating ({len(pending)} pending); run `kefu db upgrade` "
             f"/ 数据库需要升级，请先运行 `kefu db upgrade`"
         )
@@ -96,7 +79,7 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
     try:
         settings.check_secrets(host=host)
     except ConfigError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     database = _database(settings)
     _ensure_migrated(database)
     database.dispose()
@@ -137,7 +120,7 @@ def demo() -> None:
 
     settings = _settings()
     if settings.env == "production":
-        _fail("refusing to seed demo data in production / 生产环境不能写入演示数据")
+        fail("refusing to seed demo data in production / 生产环境不能写入演示数据")
     with _unit_of_work() as session:
         if is_seeded(session):
             click.echo("demo data already present / 演示数据已存在")
@@ -188,7 +171,7 @@ def _read_password(password_stdin: bool) -> str:
     if password_stdin:
         return sys.stdin.readline().rstrip("\n")
     if not sys.stdin.isatty():
-        _fail("no terminal to ask for a password; use --password-stdin / 请使用 --password-stdin")
+        fail("no terminal to ask for a password; use --password-stdin / 请使用 --password-stdin")
     value: str = click.prompt("Password / 密码", hide_input=True, confirmation_prompt=True)
     return value
 
@@ -248,3 +231,11 @@ def token_create(name: str, scopes: tuple[str, ...]) -> None:
         click.echo(secret)
         click.echo(f"token {row.id} ({row.scopes}); store it now, it is not shown again", err=True)
 
+
+def _register_groups() -> None:
+    from kefu.triage.cli import triage
+
+    main.add_command(triage)
+
+
+_register_groups()

@@ -1,0 +1,126 @@
+"""``kefu triage``: classify a message, retrain, and benchmark the classifier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kefu.kit.cli import reports_errors
+
+
+@click.group(help="Triage models. / 工单分诊模型。")
+def triage() -> None:
+    pass
+
+
+@triage.command(help="Triage one message and print what kefu makes of it. / 分析一条消息。")
+@click.argument("text")
+@click.option(
+    "--vip",
+    "vip_level",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 10),
+    help="The requester's VIP level.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def classify(text: str, vip_level: int, as_json: bool) -> None:
+    from kefu.triage.pipeline import TriagePipeline
+    from kefu.triage.taxonomy import BY_KEY
+
+    if not text.strip():
+        raise click.BadParameter("give a non-empty message / 请输入非空消息", param_hint="TEXT")
+    result = TriagePipeline.shipped().analyse(text, vip_level=vip_level)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    category = BY_KEY[result.category].name
+    click.echo(
+        f"category:  {result.category} ({category['en']} / {category['zh']}) "
+        f"{result.category_confidence:.2f}, runner-up {result.runner_up} "
+        f"{result.runner_up_confidence:.2f}"
+    )
+    click.echo(f"priority:  {result.priority} ({', '.join(result.priority_reasons)})")
+    click.echo(f"language:  {result.language} {result.language_confidence:.2f}")
+    click.echo(
+        f"sentiment: {result.sentiment} {result.sentiment_confidence:.2f}"
+        f"{', angry' if result.angry else ''}"
+    )
+    signals = ", ".join(result.scam_signals) or "none"
+    click.echo(
+        f"scam risk: {result.scam_risk:.2f}{' FLAGGED' if result.scam_flagged else ''} "
+        f"(signals: {signals})"
+    )
+    if result.safety_signals:
+        click.echo(f"safety:    {', '.join(result.safety_signals)}")
+    click.echo(f"models:    {result.model_version}")
+
+
+@triage.command(
+    help=(
+        "Retrain the models shipped in the package from its seed data (for developers, after "
+        "editing src/kefu/triage/data). / 用种子数据重新训练随包发布的模型。"
+    )
+)
+def build() -> None:
+    from kefu.triage import shipped
+
+    for spec in shipped.SPECS:
+        model = shipped.train(spec)
+        shipped.write(model, spec.artifact)
+        size = spec.artifact.stat().st_size / 1e6
+        accuracy = model.classifier.cv_accuracy
+        shown = f"{accuracy:.4f}" if accuracy is not None else "n/a"
+        click.echo(f"{model.version}: cross-validated accuracy {shown}, {size:.1f} MB")
+
+
+@triage.command(
+    help=(
+        "Train on TRAIN (or use the shipped model) and measure on TEST. CSV columns: text,label "
+        "and optionally lang. / 在测试集上评测分类器。"
+    )
+)
+@click.option(
+    "--test",
+    "test_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Labelled CSV to measure on.",
+)
+@click.option(
+    "--train",
+    "train_path",
+    type=click.Path(path_type=Path),
+    help="Labelled CSV to train on; without it the shipped category model is measured.",
+)
+@click.option("--oos-label", help="Label meaning 'none of these' (out of scope).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@reports_errors
+def benchmark(
+    test_path: Path, train_path: Path | None, oos_label: str | None, as_json: bool
+) -> None:
+    from kefu.triage.benchmark import evaluate, train_and_evaluate
+    from kefu.triage.dataset import read_examples
+
+    test = read_examples(test_path)
+    if train_path is not None:
+        report = train_and_evaluate(read_examples(train_path), test, oos_label=oos_label)
+    else:
+        from kefu.triage.shipped import load_shipped
+
+        report = evaluate(load_shipped().classifier, test, oos_label=oos_label)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for key, value in report.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for lang, figures in value.items():
+                shown = ", ".join(f"{k} {v:.4f}" for k, v in figures.items())
+                click.echo(f"  {lang}: {shown}")
+        elif isinstance(value, float):
+            click.echo(f"{key}: {value:.4f}")
+        else:
+            click.echo(f"{key}: {value}")

@@ -1,0 +1,56 @@
+"""Labelled text in CSV files (columns ``text,label`` and optionally ``lang``)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from kefu.kit.errors import Invalid
+
+
+class DatasetMissing(Invalid):
+    code = "dataset_missing"
+    en = "There is no file {path}."
+    zh = "文件 {path} 不存在。"
+
+
+class DatasetColumns(Invalid):
+    code = "dataset_columns"
+    en = "{path} needs the CSV columns text,label (and optionally lang)."
+    zh = "{path} 需要 CSV 列 text,label（可选 lang）。"
+
+
+class DatasetEmpty(Invalid):
+    code = "dataset_empty"
+    en = "{path} has no labelled rows."
+    zh = "{path} 中没有带标签的数据。"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str
+    lang: str | None = None
+
+
+def read_examples(path: Path, *, label_column: str = "label") -> list[Example]:
+    if not path.is_file():
+        raise DatasetMissing(path=path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = set(reader.fieldnames or [])
+        if not {"text", label_column} <= fields:
+            raise DatasetColumns(path=path)
+        rows = [
+            Example(
+                row["text"].strip(),
+                row[label_column].strip(),
+                (row.get("lang") or "").strip() or None,
+            )
+            for row in reader
+            if (row.get("text") or "").strip() and (row.get(label_column) or "").strip()
+        ]
+    if not rows:
+        raise DatasetEmpty(path=path)
+    return rows

@@ -1,0 +1,83 @@
+"""The text classifier: lexical and embedding features, calibrated confidence, out of scope."""
+
+from __future__ import annotations
+
+import pickle
+from collections import defaultdict
+
+import pytest
+
+from kefu.triage.classifier import ClassifierOptions, TextClassifier
+from kefu.triage.shipped import CATEGORY
+
+LABELS = ("account_login", "refund_return", "livestream", "fraud_report")
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict[str, list[str]]:
+    rows: dict[str, list[str]] = defaultdict(list)
+    for example in CATEGORY.examples():
+        rows[example.label].append(example.text)
+    return rows
+
+
+def _split(
+    seed: dict[str, list[str]], labels: tuple[str, ...], per_label: int
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    train_x, train_y, test_x, test_y = [], [], [], []
+    for label in labels:
+        texts = seed[label][::3]  # both languages, spread over the file
+        train_x += texts[:per_label]
+        train_y += [label] * per_label
+        test_x += texts[per_label : per_label + 10]
+        test_y += [label] * 10
+    return train_x, train_y, test_x, test_y
+
+
+def test_learns_categories_in_both_languages(seed: dict[str, list[str]]) -> None:
+    train_x, train_y, test_x, test_y = _split(seed, LABELS, 40)
+    classifier = TextClassifier().fit(train_x, train_y)
+    predictions = classifier.predict(test_x)
+    accuracy = sum(p.label == y for p, y in zip(predictions, test_y, strict=True)) / len(test_y)
+    assert accuracy >= 0.8
+    assert classifier.cv_accuracy is not None and classifier.temperature > 0
+    for p in predictions:
+        assert 0 < p.runner_up_confidence <= p.confidence <= 1
+        assert p.runner_up in LABELS and p.runner_up != p.label
+
+    # A trained classifier pickles without its (process-wide) sentence encoder.
+    clone = pickle.loads(pickle.dumps(classifier))
+    assert [p.label for p in clone.predict(test_x)] == [p.label for p in predictions]
+
+
+def test_embeddings_can_be_turned_off_and_shared(seed: dict[str, list[str]]) -> None:
+    train_x, train_y, test_x, _ = _split(seed, LABELS[:2], 30)
+    lexical = TextClassifier(ClassifierOptions(embedding_weight=0)).fit(train_x, train_y)
+    assert not lexical.uses_embeddings
+    assert len(lexical.predict(test_x)) == len(test_x)
+    combined = TextClassifier().fit(train_x, train_y)
+    embeddings = combined.encoder.encode(test_x)
+    assert [p.label for p in combined.predict(test_x, embeddings)] == [
+        p.label for p in combined.predict(test_x)
+    ]
+
+
+def test_out_of_scope_examples_teach_a_none_of_these_decision(seed: dict[str, list[str]]) -> None:
+    in_scope = LABELS[:3]
+    train_x, train_y, test_x, test_y = _split(seed, in_scope, 40)
+    outside = seed["other"][::2]  # greetings, jobs, nonsense: none of the three
+    train_x += outside[:60]
+    train_y += ["oos"] * 60
+    classifier = TextClassifier().fit(train_x, train_y, oos_label="oos")
+    assert "oos" not in classifier.labels
+    kept = classifier.predict(test_x)
+    assert sum(p.label == y for p, y in zip(kept, test_y, strict=True)) / len(test_y) >= 0.7
+    refused = classifier.predict(outside[60:90])
+    assert sum(p.out_of_scope and p.label == "oos" for p in refused) >= 15
+
+
+def test_training_needs_two_labels() -> None:
+    with pytest.raises(ValueError, match="two labels"):
+        TextClassifier().fit(["a", "b"], ["x", "x"])
+    with pytest.raises(RuntimeError, match="not trained"):
+        TextClassifier().predict(["hello"])

@@ -1,0 +1,95 @@
+"""``kefu triage``: classify and benchmark through the command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kefu.cli import main
+from kefu.triage.shipped import CATEGORY
+
+
+def _write(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label", "lang"])
+        writer.writerows(rows)
+    return path
+
+
+def test_classify_prints_every_prediction() -> None:
+    result = CliRunner().invoke(main, ["triage", "classify", "--json", "退款三天了还没到账"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in (
+        "category",
+        "category_confidence",
+        "runner_up",
+        "priority",
+        "language",
+        "sentiment",
+        "angry",
+        "scam_risk",
+        "scam_flagged",
+        "model_version",
+    ):
+        assert key in data
+    assert data["category"] == "refund_return" and data["language"] == "zh"
+    plain = CliRunner().invoke(main, ["triage", "classify", "my video won't upload"])
+    assert "category:" in plain.output and "priority:" in plain.output
+    empty = CliRunner().invoke(main, ["triage", "classify", "  "])
+    assert empty.exit_code == 2
+
+
+def test_benchmark_reports_quality_speed_and_out_of_scope(tmp_path: Path) -> None:
+    rows = [
+        (e.text, e.label, e.lang or "")
+        for e in CATEGORY.examples()
+        if e.label in ("account_login", "livestream", "refund_return", "other")
+    ]
+    train = [r for i, r in enumerate(rows) if (i % 4 and r[1] != "other") or i % 8 == 1]
+    test = [r for i, r in enumerate(rows) if not i % 4]
+    train = [(t, "oos" if label == "other" else label, lang) for t, label, lang in train]
+    test = [(t, "oos" if label == "other" else label, lang) for t, label, lang in test]
+    result = CliRunner().invoke(
+        main,
+        [
+            "triage",
+            "benchmark",
+            "--json",
+            "--oos-label",
+            "oos",
+            "--train",
+            str(_write(tmp_path / "train.csv", train)),
+            "--test",
+            str(_write(tmp_path / "test.csv", test)),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    for key in (
+        "accuracy",
+        "macro_f1",
+        "in_scope_accuracy",
+        "oos_recall",
+        "train_seconds",
+        "latency_ms_p50",
+        "latency_ms_p99",
+        "throughput_per_s",
+    ):
+        assert isinstance(report[key], float), key
+    assert set(report["per_lang"]) == {"zh", "en"}
+    assert report["in_scope_accuracy"] > 0.8 and report["oos_recall"] > 0.5
+
+
+def test_benchmark_rejects_bad_files(tmp_path: Path) -> None:
+    missing = CliRunner().invoke(main, ["triage", "benchmark", "--test", str(tmp_path / "x.csv")])
+    assert missing.exit_code == 2 and "[dataset_missing]" in missing.output
+    (tmp_path / "cols.csv").write_text("sentence,intent\nhi,greet\n", encoding="utf-8")
+    columns = CliRunner().invoke(
+        main, ["triage", "benchmark", "--test", str(tmp_path / "cols.csv")]
+    )
+    assert columns.exit_code == 2 and "[dataset_columns]" in columns.output

@@ -1,0 +1,105 @@
+"""Triage of whole messages with the models shipped in the package."""
+
+from __future__ import annotations
+
+import pytest
+
+from kefu.triage.language import detect_language
+from kefu.triage.pipeline import TriagePipeline
+from kefu.triage.priority import decide_priority
+from kefu.triage.taxonomy import CATEGORIES, CATEGORY_KEYS
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> TriagePipeline:
+    return TriagePipeline.shipped()
+
+
+def test_reads_a_scam_victims_message(pipeline: TriagePipeline) -> None:
+    result = pipeline.analyse(
+        "有人自称平台客服，说我开通了会员要扣费，让我下载会议软件共享屏幕，还要我把验证码发给他"
+    )
+    assert result.category == "fraud_report"
+    assert result.scam_flagged
+    assert {"screen_sharing", "asks_verification_code"} <= set(result.scam_signals)
+    assert result.language == "zh"
+    assert result.priority in ("high", "urgent")
+    assert result.category_confidence >= result.runner_up_confidence
+    assert "category-seed-" in result.model_version
+
+
+def test_ordinary_requests_are_not_scams(pipeline: TriagePipeline) -> None:
+    for text in (
+        "my acct got hacked and all my videos are gone",
+        "怎么换绑接收验证码的手机号？",
+        "When will the refund for order 20231104 reach my card?",
+    ):
+        result = pipeline.analyse(text)
+        assert not result.scam_flagged, (text, result.scam_risk)
+
+
+def test_safety_signals_make_a_request_urgent(pipeline: TriagePipeline) -> None:
+    for text, signal in (
+        (
+            "Someone is posting nude pics of a 13 year old in the comments of video 8812",
+            "minor_at_risk",
+        ),
+        ("我真的不想活了，账号没了一切都没了", "self_harm"),
+    ):
+        result = pipeline.analyse(text)
+        assert signal in result.safety_signals
+        assert result.priority == "urgent"
+
+
+def test_anger_and_vip_raise_priority(pipeline: TriagePipeline) -> None:
+    calm = pipeline.analyse("How do I change the cover of a video I already posted?")
+    furious = pipeline.analyse(
+        "THIRD TIME writing!!! my video is STILL stuck in review, your support is useless"
+    )
+    assert furious.angry and furious.sentiment == "negative"
+    assert not calm.angry
+    levels = ["low", "normal", "high", "urgent"]
+    assert levels.index(furious.priority) > levels.index(calm.priority)
+    vip = pipeline.analyse("How do I change the cover of a video I already posted?", vip_level=5)
+    assert levels.index(vip.priority) == levels.index(calm.priority) + 1
+    assert "vip:5" in vip.priority_reasons
+
+
+def test_priority_rules() -> None:
+    assert decide_priority(
+        "suggestion", angry=False, vip_level=0, safety_signals=[], scam_flagged=False
+    ) == ("low", ["category:suggestion"])
+    assert (
+        decide_priority("other", angry=False, vip_level=0, safety_signals=[], scam_flagged=True)[0]
+        == "high"
+    )
+    assert (
+        decide_priority(
+            "fraud_report", angry=True, vip_level=9, safety_signals=[], scam_flagged=True
+        )[0]
+        == "urgent"
+    )
+    assert (
+        decide_priority(
+            "suggestion", angry=False, vip_level=0, safety_signals=["self_harm"], scam_flagged=False
+        )[0]
+        == "urgent"
+    )
+
+
+def test_language_detection() -> None:
+    assert detect_language("我的账号被封了")[0] == "zh"
+    assert detect_language("我的acct被封了，怎么办")[0] == "zh"
+    assert detect_language("pls help, cannot log in since yesterday")[0] == "en"
+    assert detect_language("Bonjour, je ne peux pas me connecter depuis hier")[0] == "fr"
+    assert detect_language("ログインできません")[0] == "ja"
+    assert detect_language("로그인이 안돼요")[0] == "ko"
+    assert detect_language("12345 !!!") == ("und", 0.0)
+
+
+def test_taxonomy_is_bilingual_and_matches_the_models(pipeline: TriagePipeline) -> None:
+    assert len(CATEGORY_KEYS) == 15
+    for category in CATEGORIES:
+        assert category.name["en"] and category.name["zh"]
+        assert category.description["en"] and category.description["zh"]
+    assert sorted(pipeline.category.labels) == sorted(CATEGORY_KEYS)
