@@ -26,7 +26,7 @@ def test_concurrent_replies_and_notes_all_land(client: TestClient, desk: Desk) -
                 headers=lead.headers,
                 json={"body": f"note {i}", "internal": True},
             )
-        return response.status_code
+        return int(response.status_code)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = list(pool.map(send, range(24)))
