@@ -18,6 +18,9 @@ from kefu.tickets.endpoints.agent import router as agent_router
 from kefu.tickets.endpoints.attachments import router as attachments_router
 from kefu.tickets.endpoints.platform import router as platform_router
 from kefu.tickets.endpoints.requester import router as requester_router
+from kefu.triage.endpoints import router as triage_router
+from kefu.triage.service import install as install_triage
+from kefu.triage.service import warm_up as warm_up_triage
 
 DESCRIPTION = """
 kefu (客服) is one service desk for a consumer platform: a 7x24 bot and human agents,
@@ -39,6 +42,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        warm_up_triage()
         yield
         if database is None:
             db.dispose()
@@ -48,12 +52,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.db = db
     app.state.blob_store = LocalBlobStore(settings.attachments_dir)
     install_error_handlers(app)
+    install_triage(settings)
     for router in (
         auth_router,
         agent_router,
         requester_router,
         platform_router,
         attachments_router,
+        triage_router,
     ):
         app.include_router(router)
 

@@ -40,7 +40,7 @@ def _database(settings: Settings) -> Database:
 
 
 @contextmanager
-def _unit_of_work() -> Iterator[Session]:
+def unit_of_work() -> Iterator[Session]:
     """A committed transaction for one command; bilingual errors become exit code 2."""
     database = _database(_settings())
     try:
@@ -121,7 +121,10 @@ def demo() -> None:
     settings = _settings()
     if settings.env == "production":
         fail("refusing to seed demo data in production / 生产环境不能写入演示数据")
-    with _unit_of_work() as session:
+    from kefu.triage.service import install as install_triage
+
+    install_triage(settings)
+    with unit_of_work() as session:
         if is_seeded(session):
             click.echo("demo data already present / 演示数据已存在")
             return
@@ -154,7 +157,7 @@ def tickets_close_solved() -> None:
     cutoff = utcnow() - timedelta(days=settings.reopen_window_days)
     total = 0
     while True:
-        with _unit_of_work() as session:
+        with unit_of_work() as session:
             closed = close_solved_tickets(session, solved_before=cutoff)
         total += closed
         if closed == 0:
@@ -195,7 +198,7 @@ def user_create(
     from kefu.auth.service import create_staff
 
     password = _read_password(password_stdin)
-    with _unit_of_work() as session:
+    with unit_of_work() as session:
         created = create_staff(
             session,
             email=email,
@@ -226,7 +229,7 @@ def token() -> None:
 def token_create(name: str, scopes: tuple[str, ...]) -> None:
     from kefu.auth.service import create_api_token
 
-    with _unit_of_work() as session:
+    with unit_of_work() as session:
         secret, row = create_api_token(session, name=name, scopes=list(scopes))
         click.echo(secret)
         click.echo(f"token {row.id} ({row.scopes}); store it now, it is not shown again", err=True)

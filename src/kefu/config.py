@@ -32,6 +32,9 @@ class Settings(BaseSettings):
         7, ge=0, le=365, description="A user reply reopens a solved ticket within this window."
     )
     attachment_max_bytes: int = Field(25 * 1024 * 1024, ge=1024)
+    triage_min_confidence: float = Field(
+        0.6, ge=0, le=1, description="Below this, a new ticket waits in the needs-triage queue."
+    )
     cookie_secure: bool = False
     sql_echo: bool = False
 

@@ -15,6 +15,7 @@ from kefu.tickets.models import (
     TicketSearch,
     TicketTag,
 )
+from kefu.triage.models import TriageModel, TriageRecord
 
 metadata = Base.metadata
 
@@ -37,5 +38,7 @@ __all__ = [
     "TicketEvent",
     "TicketSearch",
     "TicketTag",
+    "TriageModel",
+    "TriageRecord",
     "metadata",
 ]

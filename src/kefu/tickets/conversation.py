@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 
 from kefu.auth.actors import SYSTEM, ContactActor
 from kefu.kit.clock import utcnow
+from kefu.kit.events import publish
 from kefu.tickets.errors import NotRatable
+from kefu.tickets.events import MessageReceived
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
 from kefu.tickets.models import Message, Rating, Status, Ticket
 from kefu.tickets.timeline import EventKind, record_event
@@ -96,6 +98,7 @@ def reply_as_requester(
     if ticket.status in (Status.solved, Status.pending):
         set_status(db, ticket, actor, Status.open)
     db.flush()
+    publish(db, MessageReceived(ticket.id, message.id, first=False))
     return Reply(ticket, message, follow_up=False)
 
 

@@ -11,11 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from kefu.auth.actors import Actor, ApiActor
+from kefu.auth.actors import Actor, ApiActor, ContactActor
 from kefu.contacts.models import Contact
 from kefu.kit.clock import utcnow
+from kefu.kit.events import publish
 from kefu.tickets.attachments import attach
 from kefu.tickets.errors import IdempotencyKeyReused
+from kefu.tickets.events import MessageReceived
 from kefu.tickets.models import (
     ActorType,
     Channel,
@@ -114,7 +116,7 @@ def create_ticket(
     db.flush()
     index_text(db, ticket.id, data.subject)
     record_event(db, ticket, actor, EventKind.created, new=ticket.number, public=True)
-    add_message(
+    message = add_message(
         db,
         ticket,
         actor,
@@ -124,6 +126,8 @@ def create_ticket(
         attachment_ids=data.attachment_ids,
     )
     db.flush()
+    if first_message_kind == MessageKind.public and isinstance(actor, ContactActor | ApiActor):
+        publish(db, MessageReceived(ticket.id, message.id, first=True))
     return ticket
 
 

@@ -114,6 +114,8 @@ class Ticket(Base):
     # The edit version: field and status changes bump it (timeline.record_event), appended
     # messages do not. Clients send the version they last read with an edit.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Triage was not sure of the category: a person should look before it is routed.
+    needs_triage: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 
     tag_rows: Mapped[list[TicketTag]] = relationship(
         lazy="raise", cascade="all, delete-orphan", order_by="TicketTag.tag"

@@ -81,6 +81,7 @@ def present_tickets(db: Session, tickets: Sequence[Ticket]) -> list[TicketOut]:
                 solved_at=t.solved_at,
                 closed_at=t.closed_at,
                 version=t.version,
+                needs_triage=t.needs_triage,
             )
         )
     return out

@@ -88,6 +88,7 @@ class TicketFilters:
     tag: str | None = None
     requester_id: int | None = None
     parent_number: int | None = None
+    needs_triage: bool | None = None
     q: str | None = None
 
 
@@ -143,6 +144,8 @@ def _apply_filters(db: Session, query: Select[Ticket], filters: TicketFilters) -
             conditions.append(getattr(Ticket, name) == value)
     if filters.priority:
         conditions.append(Ticket.priority.in_(filters.priority))
+    if filters.needs_triage is not None:
+        conditions.append(Ticket.needs_triage.is_(filters.needs_triage))
     if filters.tag:
         conditions.append(
             Ticket.id.in_(select(TicketTag.ticket_id).where(TicketTag.tag == filters.tag))

@@ -94,6 +94,7 @@ class TicketOut(BaseModel):
     solved_at: datetime | None
     closed_at: datetime | None
     version: int
+    needs_triage: bool
 
 
 class ChildTicketOut(BaseModel):

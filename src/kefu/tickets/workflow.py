@@ -125,7 +125,7 @@ def _check_refs(db: Session, changes: dict[str, Any]) -> None:
 def update_ticket(
     db: Session,
     ticket: Ticket,
-    actor: StaffActor,
+    actor: Actor,
     changes: dict[str, Any],
     *,
     expected_version: int | None,
@@ -144,6 +144,8 @@ def update_ticket(
             )
     if "tags" in changes:
         _set_tags(db, ticket, actor, changes["tags"])
+    if "category" in changes:
+        ticket.needs_triage = False  # a person has decided
     status = changes.get("status")
     if status is None and changes.get("assignee_id") and ticket.status == Status.new:
         status = Status.open  # taking a new ticket starts work on it

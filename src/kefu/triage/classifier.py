@@ -27,6 +27,13 @@ from kefu.kit.text import document_tokens
 from kefu.triage.encoder import SentenceEncoder, shared_encoder
 
 Matrix = NDArray[np.float64]
+# What a message is about shows in its opening; reading at most this much bounds the cost of
+# long e-mails and reviews (n-grams and the embedding grow with length).
+MAX_CHARS = 512
+
+
+def clip(texts: Sequence[str]) -> list[str]:
+    return [text[:MAX_CHARS] for text in texts]
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,9 @@ class ClassifierOptions:
     char_ngrams: tuple[int, int] = (1, 4)
     word_ngrams: tuple[int, int] = (1, 2)
     neighbours: int = 5
+    # The out-of-scope threshold keeps at least this share of "none of these" texts out, and
+    # within that keeps as many in-scope answers as it can (estimated out of fold).
+    oos_recall_floor: float = 0.8
 
 
 def word_tokens(value: str) -> list[str]:
@@ -63,6 +73,7 @@ def _vectorizer(options: ClassifierOptions) -> FeatureUnion:
                     ngram_range=options.char_ngrams,
                     sublinear_tf=True,
                     lowercase=True,
+                    dtype=np.float32,
                 ),
             ),
             (
@@ -73,6 +84,7 @@ def _vectorizer(options: ClassifierOptions) -> FeatureUnion:
                     token_pattern=None,
                     lowercase=False,  # word_tokens folds case itself
                     sublinear_tf=True,
+                    dtype=np.float32,
                 ),
             ),
         ]
@@ -158,7 +170,7 @@ class TextClassifier:
         """Max and mean-of-top-k cosine similarity to reference texts."""
         sims = embeddings @ reference.T
         k = min(self.options.neighbours, sims.shape[1])
-        top = -np.sort(-sims, axis=1)[:, :k]
+        top = -np.sort(-np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:], axis=1)
         return np.column_stack([top[:, 0], top.mean(axis=1)]).astype(np.float64)
 
     def _oos_features(self, probs: Matrix, similarity: Matrix | None) -> Matrix:
@@ -174,7 +186,8 @@ class TextClassifier:
         self, texts: Sequence[str], labels: Sequence[str], *, oos_label: str | None = None
     ) -> TextClassifier:
         self.oos_label = oos_label
-        texts = list(texts)
+        self._oos, self.cv_accuracy, self.temperature = None, None, 1.0  # a refit starts clean
+        texts = clip(texts)
         label_array = np.asarray(labels, dtype=object)
         in_scope = label_array != oos_label if oos_label is not None else np.ones(len(texts), bool)
         self.labels = sorted(set(label_array[in_scope]))
@@ -192,7 +205,9 @@ class TextClassifier:
         self._vectorizer, self._model = self._fit_once(in_texts, y, in_emb)
         # Only the out-of-scope decision compares texts with the training set.
         self._train_embeddings = in_emb if self._oos is not None else None
-        self._model.coef_ = self._model.coef_.astype(np.float32)  # halves the artifact
+        # float32 weights halve the artifact and, with float32 features, spare every prediction
+        # a conversion of the whole weight matrix (large with 150 classes).
+        self._model.coef_ = self._model.coef_.astype(np.float32)
         return self
 
     def _cross_validate(
@@ -252,12 +267,17 @@ class TextClassifier:
         in_p = detector.predict_proba(in_x)[:, 1]
         out_p = detector.predict_proba(out_x)[:, 1]
         correct = in_scores.argmax(axis=1) == y
-        # Pick the threshold that maximises in-scope accuracy plus out-of-scope recall.
-        best, best_value = 0.5, -1.0
-        for threshold in np.linspace(0.05, 0.95, 91):
-            value = float(np.mean(correct & (in_p < threshold)) + np.mean(out_p >= threshold))
-            if value > best_value:
-                best, best_value = float(threshold), value
+        # Measured on CLINC150: a balanced objective (in-scope accuracy + out-of-scope recall)
+        # gave up 4 points of in-scope accuracy for recall beyond any need. Instead: the
+        # highest threshold that still keeps the recall floor, else the balanced choice.
+        thresholds = np.linspace(0.01, 0.99, 99)
+        recall = np.array([np.mean(out_p >= t) for t in thresholds])
+        kept = np.array([np.mean(correct & (in_p < t)) for t in thresholds])
+        meets = recall >= self.options.oos_recall_floor
+        if meets.any():
+            best = float(thresholds[meets][np.argmax(kept[meets])])
+        else:
+            best = float(thresholds[np.argmax(kept + recall)])
         self._oos = _OosDetector(detector, best)
 
     # ---- prediction ------------------------------------------------------------------------
@@ -271,6 +291,7 @@ class TextClassifier:
         """
         if self._vectorizer is None or self._model is None:
             raise RuntimeError("the classifier is not trained")
+        texts = clip(texts)
         if not self.uses_embeddings:
             embeddings = None
         elif embeddings is None:

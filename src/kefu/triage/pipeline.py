@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kefu.triage import shipped
-from kefu.triage.classifier import Prediction, TextClassifier
+from kefu.triage.classifier import Prediction, TextClassifier, clip
 from kefu.triage.encoder import shared_encoder
 from kefu.triage.language import detect_language
 from kefu.triage.priority import decide_priority
@@ -88,7 +88,7 @@ class TriagePipeline:
         self, texts: Sequence[str], *, vip_levels: Sequence[int] | None = None
     ) -> list[TriageResult]:
         texts = list(texts)
-        embeddings = shared_encoder().encode(texts)
+        embeddings = shared_encoder().encode(clip(texts))
         categories = self.category.predict(texts, embeddings)
         sentiments = self.sentiment.predict(texts, embeddings)
         anger_probs, _ = self.anger.probabilities(texts, embeddings)

@@ -66,7 +66,8 @@ SCAM = (
         "screen_sharing",
         _any(
             r"共享屏幕|屏幕共享|会议(软件|app)|下载.{0,6}(会议|远程)",
-            r"\bscreen ?shar|\bremote (access|desktop|control)|\bmeeting app\b",
+            r"\bscreen ?shar|\bshar\w* (your |my |the )?screen\b|\bremote (access|desktop|control)|"
+            r"\bmeeting app\b",
         ),
     ),
     Signal(

@@ -60,6 +60,9 @@ def list_tickets(
     tag: str | None = None,
     requester_id: Id | None = None,
     parent: Annotated[Id | None, Query(description="Children of this ticket number")] = None,
+    needs_triage: Annotated[
+        bool | None, Query(description="true: the queue triage was unsure about")
+    ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words or a #number")] = None,
     sort: queries.SortKey = "updated_at",
     order: queries.Order = "desc",
@@ -87,6 +90,7 @@ def list_tickets(
         tag=tag,
         requester_id=requester_id,
         parent_number=parent,
+        needs_triage=needs_triage,
         q=q,
     )
     rows, next_cursor = queries.list_tickets(

@@ -1,0 +1,44 @@
+"""What triage said about a ticket's messages, newest first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from kefu.auth.deps import CurrentStaff
+from kefu.kit.http import DbSession
+from kefu.kit.types import Id
+from kefu.tickets import queries
+from kefu.triage.models import TriageRecord
+from kefu.triage.pipeline import TriageResult
+
+router = APIRouter(prefix="/api/v1/tickets", tags=["agent: triage"])
+
+
+class TriageOut(BaseModel):
+    message_id: int | None
+    created_at: datetime
+    result: TriageResult
+
+
+@router.get(
+    "/{number}/triage",
+    response_model=list[TriageOut],
+    summary="Triage of each requester message: category, priority, language, mood, scam risk",
+)
+def ticket_triage(number: Id, db: DbSession, actor: CurrentStaff) -> list[TriageOut]:
+    ticket = queries.ticket_for_staff(db, actor, number)
+    records = db.scalars(
+        select(TriageRecord)
+        .where(TriageRecord.ticket_id == ticket.id)
+        .order_by(TriageRecord.id.desc())
+    )
+    return [
+        TriageOut(
+            message_id=r.message_id, created_at=r.created_at, result=TriageResult(**r.details)
+        )
+        for r in records
+    ]

@@ -1,0 +1,139 @@
+"""Triage in the life of a ticket: every requester message is analysed, the result is stored,
+and the ticket is updated (category, priority, language, tags), or sent to the needs-triage queue
+when the category model is unsure."""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from kefu.auth.actors import SYSTEM
+from kefu.config import Settings
+from kefu.contacts.models import Contact
+from kefu.kit.events import subscribe
+from kefu.tickets.events import MessageReceived
+from kefu.tickets.models import PRIORITY_RANK, Message, Priority, Ticket
+from kefu.tickets.workflow import update_ticket
+from kefu.triage.classifier import TextClassifier
+from kefu.triage.models import TriageModel, TriageRecord
+from kefu.triage.pipeline import TriagePipeline, TriageResult
+
+LOCALES = {"zh": "zh-CN", "en": "en"}
+
+_pipelines: dict[str, TriagePipeline] = {}
+_lock = threading.Lock()
+
+
+def _shipped() -> TriagePipeline:
+    with _lock:
+        if "shipped" not in _pipelines:
+            _pipelines["shipped"] = TriagePipeline.shipped()
+        return _pipelines["shipped"]
+
+
+def current_pipeline(db: Session) -> TriagePipeline:
+    """The shipped pipeline, with the active category model trained from corrections if any."""
+    active = db.execute(
+        select(TriageModel.id, TriageModel.version).where(TriageModel.active.is_(True))
+    ).first()
+    base = _shipped()
+    if active is None:
+        return base
+    with _lock:
+        if active.version not in _pipelines:
+            artifact = db.scalar(select(TriageModel.artifact).where(TriageModel.id == active.id))
+            assert artifact is not None
+            _pipelines[active.version] = base.with_category(load_artifact(artifact), active.version)
+        return _pipelines[active.version]
+
+
+def dump_artifact(classifier: TextClassifier) -> bytes:
+    return gzip.compress(pickle.dumps(classifier, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load_artifact(data: bytes) -> TextClassifier:
+    classifier = pickle.loads(gzip.decompress(data))
+    if not isinstance(classifier, TextClassifier):
+        raise TypeError("the stored triage model is not a TextClassifier")
+    return classifier
+
+
+def triage_message(db: Session, event: MessageReceived, *, min_confidence: float) -> TriageRecord:
+    # A select, not db.get: get returns an object already in the session as it is, without
+    # loading its tags.
+    ticket = db.scalars(
+        select(Ticket).where(Ticket.id == event.ticket_id).options(selectinload(Ticket.tag_rows))
+    ).one()
+    message = db.get(Message, event.message_id)
+    assert message is not None
+    contact = db.get(Contact, ticket.requester_id)
+    text = f"{ticket.subject}\n{message.body}" if event.first else message.body
+    result = current_pipeline(db).analyse(text, vip_level=contact.vip_level if contact else 0)
+    record = TriageRecord(
+        ticket_id=ticket.id,
+        message_id=message.id,
+        category=result.category,
+        category_confidence=result.category_confidence,
+        runner_up=result.runner_up,
+        runner_up_confidence=result.runner_up_confidence,
+        priority=result.priority,
+        language=result.language,
+        language_confidence=result.language_confidence,
+        sentiment=result.sentiment,
+        sentiment_confidence=result.sentiment_confidence,
+        angry=result.angry,
+        scam_risk=result.scam_risk,
+        scam_flagged=result.scam_flagged,
+        details=result.as_dict(),  # the whole result; the columns above are for queries
+        model_version=result.model_version,
+    )
+    db.add(record)
+    _apply(db, ticket, result, first=event.first, min_confidence=min_confidence)
+    db.flush()
+    return record
+
+
+def _apply(
+    db: Session, ticket: Ticket, result: TriageResult, *, first: bool, min_confidence: float
+) -> None:
+    changes: dict[str, object] = {}
+    if first and ticket.category is None:
+        if result.category_confidence >= min_confidence:
+            changes["category"] = result.category
+        else:
+            ticket.needs_triage = True
+    if first and result.language in LOCALES and ticket.locale != LOCALES[result.language]:
+        changes["locale"] = LOCALES[result.language]
+    if PRIORITY_RANK[Priority(result.priority)] > PRIORITY_RANK[Priority(ticket.priority)]:
+        changes["priority"] = result.priority  # triage raises priority, never lowers it
+    tags = set(ticket.tags)
+    tags |= {"scam_risk"} if result.scam_flagged else set()
+    tags |= {"angry"} if result.angry else set()
+    tags |= {f"safety_{name}" for name in result.safety_signals}
+    if tags != set(ticket.tags):
+        changes["tags"] = sorted(tags)
+    if changes:
+        update_ticket(db, ticket, SYSTEM, changes, expected_version=None)
+
+
+@dataclass(frozen=True)
+class _OnMessage:
+    min_confidence: float
+
+    def __call__(self, db: Session, event: MessageReceived) -> None:
+        triage_message(db, event, min_confidence=self.min_confidence)
+
+
+def install(settings: Settings) -> None:
+    """Triage every requester message from now on (called when the app or CLI starts)."""
+    subscribe(MessageReceived, "triage", _OnMessage(settings.triage_min_confidence))
+
+
+def warm_up() -> None:
+    """Load the models in the background, so the first ticket does not wait ~3 s for them."""
+    threading.Thread(target=_shipped, name="triage-warm-up", daemon=True).start()

@@ -1,0 +1,140 @@
+"""Triage in the life of a ticket: predictions stored and applied, the needs-triage queue, and
+learning from the corrections agents make."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kefu.app import create_app
+from kefu.auth.models import Role
+from kefu.config import Settings
+from kefu.kit.db import Database
+from kefu.triage.service import current_pipeline
+from kefu.triage.training import corrections, held_back, train_category_model
+from tests.conftest import Desk, new_ticket
+
+
+def test_new_tickets_are_triaged_and_the_api_shows_why(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    user = desk.user(vip_level=0, locale="zh-CN")
+    number = new_ticket(
+        client,
+        user,
+        body="Someone claiming to be your support asked me to share my screen and "
+        "send them the verification code so they can refund my order",
+    )["number"]
+    ticket = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert ticket["category"] == "fraud_report"
+    assert ticket["locale"] == "en"  # written in English, whatever the profile says
+    assert ticket["priority"] in ("high", "urgent")
+    assert "scam_risk" in ticket["tags"]
+    assert ticket["needs_triage"] is False
+
+    records = client.get(f"/api/v1/tickets/{number}/triage", headers=lead.headers).json()
+    assert len(records) == 1
+    assert records[0]["message_id"] and records[0]["created_at"]
+    record = records[0]["result"]
+    assert record["category"] == "fraud_report" and record["scam_flagged"] is True
+    assert "screen_sharing" in record["scam_signals"]
+    assert record["language"] == "en"
+    assert record["model_version"].count("-seed-") == 4
+    events = client.get(f"/api/v1/tickets/{number}/events", headers=lead.headers).json()
+    assert any(e["field"] == "category" and e["actor_type"] == "system" for e in events)
+
+    # A later reply is triaged too; a safety risk makes the ticket urgent.
+    client.post(
+        f"/api/v1/me/tickets/{number}/replies",
+        headers=user,
+        json={"body": "I lost all my savings, I don't want to live anymore"},
+    )
+    ticket = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert ticket["priority"] == "urgent"
+    assert "safety_self_harm" in ticket["tags"]
+    assert len(client.get(f"/api/v1/tickets/{number}/triage", headers=lead.headers).json()) == 2
+
+
+def test_category_chosen_by_the_requester_is_kept(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    number = new_ticket(client, desk.user(), body="直播一直卡", category="app_bug")["number"]
+    assert (
+        client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["category"]
+        == "app_bug"
+    )
+
+
+@pytest.fixture
+def strict_client(settings: Settings, database: Database) -> Iterator[TestClient]:
+    strict = settings.model_copy(update={"triage_min_confidence": 0.999})
+    with TestClient(create_app(strict, database)) as test_client:
+        yield test_client
+
+
+def test_unsure_triage_goes_to_the_needs_triage_queue(
+    strict_client: TestClient, desk: Desk
+) -> None:
+    client = strict_client
+    lead = desk.staff("lead", Role.supervisor)
+    number = new_ticket(client, desk.user(), body="喂？有人吗，那个东西又不行了")["number"]
+    ticket = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert (ticket["category"], ticket["needs_triage"]) == (None, True)
+    queue = client.get("/api/v1/tickets", headers=lead.headers, params={"needs_triage": True})
+    assert [t["number"] for t in queue.json()["items"]] == [number]
+
+    fixed = client.patch(
+        f"/api/v1/tickets/{number}",
+        headers=lead.headers,
+        json={"version": ticket["version"], "category": "app_bug"},
+    )
+    assert fixed.json()["needs_triage"] is False
+    assert (
+        client.get("/api/v1/tickets", headers=lead.headers, params={"needs_triage": True}).json()[
+            "items"
+        ]
+        == []
+    )
+
+
+PARTNERSHIP = [
+    "我们是{n}号MCN机构，想和平台谈主播签约合作，请问找哪个部门",
+    "Hi, agency #{n} here: we'd like to discuss a creator partnership deal with your team",
+    "商务合作{n}：我们品牌想在直播间做联名推广，怎么对接",
+    "Brand collab request {n} - who handles sponsorship partnerships?",
+]
+
+
+def test_corrections_train_a_model_that_takes_over_when_not_worse(
+    client: TestClient, desk: Desk, database: Database
+) -> None:
+    """Agents decide partnership enquiries are suggestions for the business team; after
+    training on their corrections, kefu files new ones that way itself."""
+    lead = desk.staff("lead", Role.supervisor)
+    user = desk.user()
+    texts = [template.format(n=n) for n in range(20) for template in PARTNERSHIP]
+    assert sum(held_back(f"{t}\n{t}") for t in texts) >= 10  # enough to judge on
+    for text in texts:
+        number = new_ticket(client, user, subject=text, body=text)["number"]
+        version = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["version"]
+        response = client.patch(
+            f"/api/v1/tickets/{number}",
+            headers=lead.headers,
+            json={"version": version, "category": "suggestion"},
+        )
+        assert response.status_code == 200
+    with database.transaction() as db:
+        assert len(corrections(db)) == len(texts)
+        outcome = train_category_model(db)
+    assert outcome.activated, outcome.metrics
+    assert outcome.metrics["judged_on"] == "held-back corrections"
+    assert outcome.metrics["macro_f1"] >= outcome.metrics["previous_macro_f1"]
+    with database.transaction(write=False) as db:
+        assert current_pipeline(db).category_version == outcome.version
+
+    fresh = "商务合作99：我们品牌想在直播间做联名推广，怎么对接"
+    number = new_ticket(client, user, subject=fresh, body=fresh)["number"]
+    assert (
+        client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["category"]
+        == "suggestion"
+    )
