@@ -12,6 +12,7 @@ from kefu.app import create_app
 from kefu.auth.models import Role
 from kefu.config import Settings
 from kefu.kit.db import Database
+from kefu.triage.models import TriageModel
 from kefu.triage.service import current_pipeline
 from kefu.triage.training import corrections, held_back, train_category_model
 from tests.conftest import Desk, new_ticket
@@ -138,3 +139,32 @@ def test_corrections_train_a_model_that_takes_over_when_not_worse(
         client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["category"]
         == "suggestion"
     )
+
+
+def test_a_failing_triage_never_loses_the_ticket(
+    client: TestClient, desk: Desk, database: Database
+) -> None:
+    """A broken active model (here a corrupt artifact) leaves the ticket to a person."""
+    with database.transaction() as db:
+        db.add(
+            TriageModel(
+                version="broken",
+                trained_rows=0,
+                corrections=0,
+                metrics={},
+                active=True,
+                artifact=b"not a model",
+            )
+        )
+    lead = desk.staff("lead", Role.supervisor)
+    user = desk.user()
+    created = client.post("/api/v1/me/tickets", json={"body": "退款还没到账"}, headers=user)
+    assert created.status_code == 201
+    number = created.json()["number"]
+    ticket = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert (ticket["needs_triage"], ticket["category"]) == (True, None)
+    assert client.get(f"/api/v1/tickets/{number}/triage", headers=lead.headers).json() == []
+    reply = client.post(
+        f"/api/v1/me/tickets/{number}/replies", headers=user, json={"body": "还在等"}
+    )
+    assert reply.status_code == 201

@@ -5,6 +5,7 @@ when the category model is unsure."""
 from __future__ import annotations
 
 import gzip
+import logging
 import pickle
 import threading
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from kefu.triage.models import TriageModel, TriageRecord
 from kefu.triage.pipeline import TriagePipeline, TriageResult
 
 LOCALES = {"zh": "zh-CN", "en": "en"}
+log = logging.getLogger("kefu.triage")
 
 _pipelines: dict[str, TriagePipeline] = {}
 _lock = threading.Lock()
@@ -126,7 +128,15 @@ class _OnMessage:
     min_confidence: float
 
     def __call__(self, db: Session, event: MessageReceived) -> None:
-        triage_message(db, event, min_confidence=self.min_confidence)
+        # The user's message matters more than its triage: a failure here must never lose it.
+        try:
+            with db.begin_nested():
+                triage_message(db, event, min_confidence=self.min_confidence)
+        except Exception:
+            log.exception("triage failed on ticket %s; a person will triage it", event.ticket_id)
+            ticket = db.get(Ticket, event.ticket_id)
+            if ticket is not None:
+                ticket.needs_triage = True
 
 
 def install(settings: Settings) -> None:
