@@ -7,6 +7,7 @@ import pytest
 from kefu.triage.language import detect_language
 from kefu.triage.pipeline import TriagePipeline
 from kefu.triage.priority import decide_priority
+from kefu.triage.signals import SAFETY, matches
 from kefu.triage.taxonomy import CATEGORIES, CATEGORY_KEYS
 
 
@@ -95,6 +96,8 @@ def test_language_detection() -> None:
     assert detect_language("ログインできません")[0] == "ja"
     assert detect_language("로그인이 안돼요")[0] == "ko"
     assert detect_language("12345 !!!") == ("und", 0.0)
+    for too_short in ("ok", "hi", "refund?", "hello?"):  # a guess would be noise
+        assert detect_language(too_short)[0] == "und", too_short
 
 
 def test_taxonomy_is_bilingual_and_matches_the_models(pipeline: TriagePipeline) -> None:
@@ -103,3 +106,26 @@ def test_taxonomy_is_bilingual_and_matches_the_models(pipeline: TriagePipeline) 
         assert category.name["en"] and category.name["zh"]
         assert category.description["en"] and category.description["zh"]
     assert sorted(pipeline.category.labels) == sorted(CATEGORY_KEYS)
+
+
+SAFETY_CASES = [
+    ("活着没意思，准备吃安眠药了", {"self_harm"}),
+    ("killing myself tonight, nothing matters", {"self_harm"}),
+    ("I can't go on anymore, I'm going to hurt myself", {"self_harm"}),
+    ("I'm going to kill you when I find you", {"violence_threat"}),
+    ("我要去弄死那个主播", {"violence_threat"}),
+    ("直播间有人引诱小学生私下见面", {"minor_at_risk"}),
+    # Everyday speech that must not jump the queue.
+    ("we're gonna shoot a new stream tomorrow", set()),
+    ("I'm going to kill it at my next live stream!", set()),
+    ("这个游戏太难了，我想死在第三关了哈哈", set()),
+    ("suicide squad clip got removed for copyright", set()),
+    ("I want to die of embarrassment lol", set()),
+    ("kill me now, the upload failed again", set()),
+    ("my kid loves your app", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAFETY_CASES)
+def test_safety_signals_catch_danger_and_spare_jokes(text: str, expected: set[str]) -> None:
+    assert set(matches(SAFETY, text)) == expected

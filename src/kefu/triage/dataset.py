@@ -21,6 +21,12 @@ class DatasetColumns(Invalid):
     zh = "{path} 需要 CSV 列 text,label（可选 lang）。"
 
 
+class DatasetEncoding(Invalid):
+    code = "dataset_encoding"
+    en = "{path} is not UTF-8 text; save it as UTF-8 CSV."
+    zh = "{path} 不是 UTF-8 文本，请另存为 UTF-8 编码的 CSV。"
+
+
 class DatasetEmpty(Invalid):
     code = "dataset_empty"
     en = "{path} has no labelled rows."
@@ -37,7 +43,14 @@ class Example:
 def read_examples(path: Path, *, label_column: str = "label") -> list[Example]:
     if not path.is_file():
         raise DatasetMissing(path=path)
-    with path.open(encoding="utf-8", newline="") as handle:
+    try:
+        return _read(path, label_column)
+    except UnicodeDecodeError as exc:
+        raise DatasetEncoding(path=path) from exc
+
+
+def _read(path: Path, label_column: str) -> list[Example]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # -sig: Excel writes a BOM
         reader = csv.DictReader(handle)
         fields = set(reader.fieldnames or [])
         if not {"text", label_column} <= fields:

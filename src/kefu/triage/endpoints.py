@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel
@@ -37,8 +39,23 @@ def ticket_triage(number: Id, db: DbSession, actor: CurrentStaff) -> list[Triage
         .order_by(TriageRecord.id.desc())
     )
     return [
-        TriageOut(
-            message_id=r.message_id, created_at=r.created_at, result=TriageResult(**r.details)
-        )
+        TriageOut(message_id=r.message_id, created_at=r.created_at, result=_result(r.details))
         for r in records
     ]
+
+
+_FIELDS = {field.name for field in dataclasses.fields(TriageResult)}
+_DEFAULTS: dict[str, Any] = {
+    "priority_reasons": [],
+    "scam_signals": [],
+    "safety_signals": [],
+    "runner_up": None,
+    "runner_up_confidence": 0.0,
+    "angry_confidence": 0.0,
+}
+
+
+def _result(details: dict[str, Any]) -> TriageResult:
+    """A stored result, read leniently: rows written by other versions may lack or add keys."""
+    known = {key: value for key, value in details.items() if key in _FIELDS}
+    return TriageResult(**{**_DEFAULTS, **known})

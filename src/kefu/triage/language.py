@@ -26,6 +26,7 @@ CANDIDATES = [
     "tr",
     "hi",
 ]
+MIN_CONFIDENCE = 0.5
 _identifier: Any = None
 _lock = threading.Lock()
 
@@ -58,4 +59,6 @@ def detect_language(text: str) -> tuple[str, float]:
     if han / total >= 0.3:  # mixed messages such as "我的acct被封了" are Chinese
         return "zh", min(1.0, 0.5 + han / total)
     language, probability = _model().classify(text)
+    if probability < MIN_CONFIDENCE:  # "ok", "refund?": too little text to tell
+        return "und", float(probability)
     return str(language), float(probability)

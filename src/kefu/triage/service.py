@@ -23,6 +23,7 @@ from kefu.tickets.workflow import update_ticket
 from kefu.triage.classifier import TextClassifier
 from kefu.triage.models import TriageModel, TriageRecord
 from kefu.triage.pipeline import TriagePipeline, TriageResult
+from kefu.triage.taxonomy import CATEGORY_KEYS
 
 LOCALES = {"zh": "zh-CN", "en": "en"}
 log = logging.getLogger("kefu.triage")
@@ -49,8 +50,16 @@ def current_pipeline(db: Session) -> TriagePipeline:
     with _lock:
         if active.version not in _pipelines:
             artifact = db.scalar(select(TriageModel.artifact).where(TriageModel.id == active.id))
-            assert artifact is not None
-            _pipelines[active.version] = base.with_category(load_artifact(artifact), active.version)
+            try:
+                classifier = load_artifact(artifact or b"")
+            except Exception:
+                log.exception(
+                    "the active triage model %s cannot be loaded; using the shipped one",
+                    active.version,
+                )
+                _pipelines[active.version] = base
+            else:
+                _pipelines[active.version] = base.with_category(classifier, active.version)
         return _pipelines[active.version]
 
 
@@ -104,12 +113,13 @@ def _apply(
     db: Session, ticket: Ticket, result: TriageResult, *, first: bool, min_confidence: float
 ) -> None:
     changes: dict[str, object] = {}
-    if first and ticket.category is None:
+    if first and ticket.category not in CATEGORY_KEYS:  # unset, or not a category we know
         if result.category_confidence >= min_confidence:
             changes["category"] = result.category
         else:
             ticket.needs_triage = True
-    if first and result.language in LOCALES and ticket.locale != LOCALES[result.language]:
+    language_of_ticket = ticket.locale.split("-")[0].lower()  # zh-TW stays zh-TW
+    if first and result.language in LOCALES and language_of_ticket != result.language:
         changes["locale"] = LOCALES[result.language]
     if PRIORITY_RANK[Priority(result.priority)] > PRIORITY_RANK[Priority(ticket.priority)]:
         changes["priority"] = result.priority  # triage raises priority, never lowers it
@@ -145,5 +155,8 @@ def install(settings: Settings) -> None:
 
 
 def warm_up() -> None:
-    """Load the models in the background, so the first ticket does not wait ~3 s for them."""
-    threading.Thread(target=_shipped, name="triage-warm-up", daemon=True).start()
+    """Load models, encoder and tokenisers in the background, so the first ticket does not wait
+    ~3 s for them."""
+    threading.Thread(
+        target=lambda: _shipped().analyse("warm up 预热"), name="triage-warm-up", daemon=True
+    ).start()

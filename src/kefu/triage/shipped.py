@@ -1,9 +1,8 @@
 """The models that ship inside the package, trained from the team's seed data.
 
 A fresh install triages from its first ticket with these. Each artifact records the fingerprint
-of the data and the scikit-learn version it was built with; when either differs (an install
-outside the lock file, edited seed data) kefu retrains in-process instead of trusting the file.
-Rebuild them with ``kefu triage build`` after changing the seed data.
+of the data and the scikit-learn version it was built with; a test fails while either differs
+from the working tree, and kefu warns at run time. Rebuild them with ``kefu triage build``.
 """
 
 from __future__ import annotations
@@ -121,18 +120,21 @@ _lock = threading.Lock()
 
 
 def load(spec: ModelSpec = CATEGORY) -> ShippedModel:
-    """The shipped model, loaded once per process (retrained if the artifact is stale)."""
+    """The shipped model, loaded once per process.
+
+    A stale artifact is still used (with a warning), and one that cannot be read is an error:
+    retraining takes about a minute, which must never happen inside a request. Rebuild with
+    ``kefu triage build``.
+    """
     with _lock:
         if spec.name not in _cache:
-            model = None
-            if spec.artifact.is_file():
-                try:
-                    model = read(spec.artifact)
-                except Exception:  # an artifact from another library version may not unpickle
-                    log.warning("cannot read %s; retraining from seed data", spec.artifact)
-            if model is None or not is_current(model, spec):
-                log.warning("the shipped %s model is stale; retraining from seed data", spec.name)
-                model = train(spec)
+            model = read(spec.artifact)
+            if not is_current(model, spec):
+                log.warning(
+                    "the shipped %s model was built from other data or another "
+                    "scikit-learn; run `kefu triage build`",
+                    spec.name,
+                )
             _cache[spec.name] = model
         return _cache[spec.name]
 
