@@ -16,7 +16,6 @@ from kefu.auth.schemas import (
     ApiTokenOut,
     LoginIn,
     SessionOut,
-    SkillOut,
     StaffIn,
     StaffOut,
     StaffUpdateIn,
@@ -30,19 +29,6 @@ from kefu.kit.http import DbSession
 from kefu.kit.types import Id
 
 router = APIRouter(prefix="/api/v1", tags=["auth and staff"])
-
-
-def _staff_out(user: StaffUser) -> StaffOut:
-    return StaffOut(
-        id=user.id,
-        email=user.email,
-        name=user.name,
-        role=user.role,
-        locale=user.locale,
-        is_active=user.is_active,
-        teams=[TeamOut.of(team) for team in user.teams],
-        skills=[SkillOut(kind=s.kind, value=s.value, level=s.level) for s in user.skills],
-    )
 
 
 @router.post("/auth/login", response_model=SessionOut, summary="Staff sign-in")
@@ -72,7 +58,7 @@ def logout(response: Response, db: DbSession, actor: CurrentStaff) -> Response:
 
 @router.get("/auth/me", response_model=StaffOut, summary="The signed-in staff member")
 def me(db: DbSession, actor: CurrentStaff) -> StaffOut:
-    return _staff_out(service.load_staff_profile(db, actor.user.id))
+    return StaffOut.model_validate(service.load_staff_profile(db, actor.user.id))
 
 
 @router.post(
@@ -91,12 +77,12 @@ def anonymous(body: AnonymousIn, request: Request, db: DbSession) -> AnonymousOu
 
 @router.get("/me", response_model=ContactOut, summary="The end user calling")
 def whoami(actor: CurrentContact) -> ContactOut:
-    return ContactOut.of(actor.contact)
+    return ContactOut.model_validate(actor.contact)
 
 
 @router.get("/teams", response_model=list[TeamOut], summary="Teams and departments")
 def list_teams(db: DbSession, actor: CurrentStaff) -> list[TeamOut]:
-    return [TeamOut.of(team) for team in db.scalars(select(Team).order_by(Team.id))]
+    return [TeamOut.model_validate(team) for team in db.scalars(select(Team).order_by(Team.id))]
 
 
 @router.get("/staff", response_model=list[StaffOut], summary="Active staff, for assignment")
@@ -107,7 +93,7 @@ def list_staff(db: DbSession, actor: CurrentStaff) -> list[StaffOut]:
         .options(selectinload(StaffUser.teams), selectinload(StaffUser.skills))
         .order_by(StaffUser.id)
     )
-    return [_staff_out(user) for user in users]
+    return [StaffOut.model_validate(user) for user in users]
 
 
 @router.post("/admin/staff", response_model=StaffOut, status_code=201, summary="Add staff")
@@ -122,7 +108,7 @@ def create_staff(body: StaffIn, db: DbSession, actor: CurrentAdmin) -> StaffOut:
         locale=body.locale,
         skills=[(s.kind, s.value, s.level) for s in body.skills],
     )
-    return _staff_out(service.load_staff_profile(db, user.id))
+    return StaffOut.model_validate(service.load_staff_profile(db, user.id))
 
 
 @router.patch("/admin/staff/{user_id}", response_model=StaffOut, summary="Change staff")
@@ -136,12 +122,12 @@ def update_staff(user_id: Id, body: StaffUpdateIn, db: DbSession, actor: Current
         skills=None if body.skills is None else [(s.kind, s.value, s.level) for s in body.skills],
         is_active=body.is_active,
     )
-    return _staff_out(user)
+    return StaffOut.model_validate(user)
 
 
 @router.post("/admin/teams", response_model=TeamOut, status_code=201, summary="Add a team")
 def create_team(body: TeamIn, db: DbSession, actor: CurrentAdmin) -> TeamOut:
-    return TeamOut.of(
+    return TeamOut.model_validate(
         service.create_team(
             db, slug=body.slug, name_en=body.name_en, name_zh=body.name_zh, kind=body.kind
         )

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
-from kefu.auth.models import Role, SkillKind, SkillLevel, Team, TeamKind
+from kefu.auth.models import Role, SkillKind, SkillLevel, TeamKind
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
@@ -25,30 +25,26 @@ class SessionOut(BaseModel):
 
 
 class TeamOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     slug: str
     name_en: str
     name_zh: str
     kind: TeamKind
 
-    @classmethod
-    def of(cls, team: Team) -> TeamOut:
-        return cls(
-            id=team.id,
-            slug=team.slug,
-            name_en=team.name_en,
-            name_zh=team.name_zh,
-            kind=TeamKind(team.kind),
-        )
-
 
 class SkillOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     kind: SkillKind
     value: str
     level: SkillLevel
 
 
 class StaffOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     email: str
     name: str

@@ -38,7 +38,7 @@ def _by_id(db: Session, model: type[_T], ids: Iterable[int | None]) -> dict[int,
 
 
 def team_ref(team: Team | None) -> TeamOut | None:
-    return TeamOut.of(team) if team is not None else None
+    return TeamOut.model_validate(team) if team is not None else None
 
 
 def present_tickets(db: Session, tickets: Sequence[Ticket]) -> list[TicketOut]:
@@ -68,7 +68,7 @@ def present_tickets(db: Session, tickets: Sequence[Ticket]) -> list[TicketOut]:
                 priority=t.priority,
                 channel=t.channel,
                 locale=t.locale,
-                requester=ContactOut.of(contacts[t.requester_id]),
+                requester=ContactOut.model_validate(contacts[t.requester_id]),
                 assignee=StaffRef(id=assignee.id, name=assignee.name) if assignee else None,
                 team=team_ref(teams.get(t.team_id) if t.team_id else None),
                 tags=t.tags,
