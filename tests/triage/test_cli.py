@@ -6,9 +6,11 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kefu.cli import main
+from kefu.triage.dataset import DatasetEncoding, read_examples
 from kefu.triage.shipped import CATEGORY
 
 
@@ -85,6 +87,16 @@ def test_benchmark_reports_quality_speed_and_out_of_scope(tmp_path: Path) -> Non
     assert report["in_scope_accuracy"] > 0.8 and report["oos_recall"] > 0.5
 
 
+def test_dataset_files_from_excel_and_other_encodings(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes("text,label,extra\n退款,refund_return,x\n".encode("utf-8-sig"))
+    assert [(e.text, e.label) for e in read_examples(bom)] == [("退款", "refund_return")]
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("text,label\n退款,refund_return\n".encode("gbk"))
+    with pytest.raises(DatasetEncoding):
+        read_examples(gbk)
+
+
 def test_benchmark_rejects_bad_files(tmp_path: Path) -> None:
     missing = CliRunner().invoke(main, ["triage", "benchmark", "--test", str(tmp_path / "x.csv")])
     assert missing.exit_code == 2 and "[dataset_missing]" in missing.output
@@ -93,3 +105,8 @@ def test_benchmark_rejects_bad_files(tmp_path: Path) -> None:
         main, ["triage", "benchmark", "--test", str(tmp_path / "cols.csv")]
     )
     assert columns.exit_code == 2 and "[dataset_columns]" in columns.output
+    test = _write(tmp_path / "t.csv", [("hi", "other", "en")])
+    shipped_oos = CliRunner().invoke(
+        main, ["triage", "benchmark", "--test", str(test), "--oos-label", "other"]
+    )
+    assert shipped_oos.exit_code == 2 and "[oos_needs_training]" in shipped_oos.output

@@ -8,6 +8,13 @@ from pathlib import Path
 import click
 
 from kefu.kit.cli import reports_errors
+from kefu.kit.errors import Invalid
+
+
+class OosNeedsTraining(Invalid):
+    code = "oos_needs_training"
+    en = "--oos-label needs --train: the shipped model has no 'none of these' decision."
+    zh = "--oos-label 需要配合 --train 使用：随包发布的模型没有“不属于任何类别”的判断。"
 
 
 @click.group(help="Triage models. / 工单分诊模型。")
@@ -129,6 +136,8 @@ def benchmark(
     test = read_examples(test_path)
     if train_path is not None:
         report = train_and_evaluate(read_examples(train_path), test, oos_label=oos_label)
+    elif oos_label is not None:
+        raise OosNeedsTraining()
     else:
         from kefu.triage.shipped import load_shipped
 
