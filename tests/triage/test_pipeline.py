@@ -7,7 +7,7 @@ import pytest
 from kefu.triage.language import detect_language
 from kefu.triage.pipeline import TriagePipeline
 from kefu.triage.priority import decide_priority
-from kefu.triage.signals import SAFETY, matches
+from kefu.triage.signals import SAFETY, SCAM, matches
 from kefu.triage.taxonomy import CATEGORIES, CATEGORY_KEYS
 
 
@@ -129,3 +129,26 @@ SAFETY_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SAFETY_CASES)
 def test_safety_signals_catch_danger_and_spare_jokes(text: str, expected: set[str]) -> None:
     assert set(matches(SAFETY, text)) == expected
+
+
+SCAM_CASES = [
+    ("asked me for my OTP", True),
+    ("he told me to install AnyDesk so he can help", True),
+    ("让我下载ToDesk远程帮我退款", True),
+    ("you won a phone, just pay shipping first", True),
+    ("让我把短信里的数字念给他", True),
+    ("send me the code you just got", True),
+    ("客服说要退款给我，让我加他私人号，先交200保证金", True),
+    # The same words in ordinary requests.
+    ("能不能重新发一下验证码给我", False),
+    ("Please send me a new verification code", False),
+    ("卡号填错了怎么改", False),
+    ("how do I share my screen during a live stream?", False),
+    ("直播间能不能开屏幕共享功能", False),
+    ("怎么换绑接收验证码的手机号？", False),
+]
+
+
+@pytest.mark.parametrize(("text", "scam"), SCAM_CASES)
+def test_scam_signals_need_someone_asking(text: str, scam: bool) -> None:
+    assert bool(matches(SCAM, text)) is scam

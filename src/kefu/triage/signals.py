@@ -53,28 +53,41 @@ SAFETY = (
     ),
 )
 
+# Each pattern needs someone *asking* the user: "please send me a new verification code" (the
+# platform sending a code) or "my card number was entered wrong" must not read as a scam.
 SCAM = (
     Signal(
         "asks_verification_code",
         _any(
-            r"(发|告诉|报|提供|给).{0,8}验证码|验证码.{0,6}(发给|告诉|报给)",
-            r"\b(send|give|tell|share|read)\b.{0,20}\b(verification|security|otp|sms) ?code",
+            r"(把|将)?(验证码|短信码|动态码|校验码)(发给|告诉|报给|念给|截图给)(他|她|我|对方|客服|他们)",
+            r"(问|找|向)我要(验证码|短信码|动态码)|短信里的(数字|验证码|号码).{0,6}(念|报|告诉|发)",
+            r"\b(asked|asking|ask|wants?|wanted|told me)\b.{0,20}"
+            r"\b(otp|verification code|security code|sms code|login code|the code)\b",
+            r"\b(give|send|tell|read)\b (him|her|them|me|us) (the |my |your )?"
+            r"(otp|verification code|security code|sms code|code)\b",
         ),
     ),
     Signal(
         "asks_card_or_password",
         _any(
-            r"(银行卡号|卡号|密码|CVV|安全码).{0,8}(发|告诉|提供|填)|(提供|填写|告诉我).{0,8}(银行卡|卡号|密码)",
-            r"\b(card number|cvv|pin|password)\b.{0,20}\b(send|give|tell|enter|provide)|"
-            r"\b(send|give|tell|provide)\b.{0,20}\b(card number|cvv|password)",
+            r"(把|将)(你的)?(银行卡号|卡号|密码|支付密码|CVV|安全码).{0,6}(发|告诉|报|填)(给)?(我|他|她|对方|客服)",
+            r"(问|找|向)我要(银行卡号|卡号|密码|支付密码|CVV|安全码)",
+            r"(提供|告诉我)(一下)?(你的)?(银行卡号|卡号|支付密码|CVV|安全码)",
+            r"\b(send|give|tell|provide)\b (me|him|her|them|us) (your |the |my )?(full )?"
+            r"(card number|card details|cvv|pin|password)\b",
+            r"\b(asked|asking|wants?|wanted)\b.{0,20}"
+            r"\b(card number|card details|cvv|pin|password)\b",
         ),
     ),
     Signal(
         "screen_sharing",
         _any(
-            r"共享屏幕|屏幕共享|会议(软件|app)|下载.{0,6}(会议|远程)",
-            r"\bscreen ?shar|\bshar\w* (your |my |the )?screen\b|\bremote (access|desktop|control)|"
+            r"(让|要|叫|要求)我?.{0,6}(共享屏幕|屏幕共享|开.{0,2}共享)",
+            r"下载.{0,6}(会议|远程|ToDesk|向日葵)|ToDesk|向日葵远程",
+            r"\b(anydesk|todesk|teamviewer|rustdesk)\b|\bremote (access|desktop|control)\b|"
             r"\bmeeting app\b",
+            r"\b(asked|told|wants?|wanted|asking)\b (me )?to (share (my|the|your) screen|"
+            r"screen ?share|install|download)\b",
         ),
     ),
     Signal(
@@ -88,7 +101,7 @@ SCAM = (
     Signal(
         "off_platform_refund",
         _any(
-            r"(加|添加).{0,6}(私人|私聊|微信|QQ|好友).{0,10}(退款|理赔|赔付)|(退款|理赔).{0,10}(加|添加).{0,6}(私人号|好友)",
+            r"(加|添加).{0,6}(私人|私聊|好友|QQ).{0,10}(退款|理赔|赔付)|(退款|理赔).{0,10}(加|添加).{0,6}(私人号|好友)",
             r"\b(refund|compensation)\b.{0,40}\b(add me|contact me on|outside the app|"
             r"other app|whatsapp|telegram)\b",
         ),
@@ -96,8 +109,9 @@ SCAM = (
     Signal(
         "prize_fee",
         _any(
-            r"(中奖|奖品|领奖|奖金).{0,12}(手续费|保证金|税费|邮费|先交|先付)",
-            r"\b(prize|won|winnings|reward)\b.{0,40}\b(fee|deposit|tax|pay first|processing)\b",
+            r"(中奖|奖品|领奖|奖金).{0,12}(手续费|保证金|税费|邮费|运费|先交|先付)",
+            r"\b(prize|won|winner|winnings|reward)\b.{0,40}"
+            r"\b(fee|deposit|tax|pay first|processing|pay (the )?(shipping|postage|delivery))\b",
         ),
     ),
 )
