@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import Any
 
 from kefu.kit.errors import KefuError
-
-T = TypeVar("T")
 
 
 class InvalidCursor(KefuError):
@@ -35,14 +30,3 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InvalidCursor()
     return value
-
-
-class Page(BaseModel, Generic[T]):
-    items: list[T]
-    next_cursor: str | None = None
-
-
-@dataclass(frozen=True)
-class PageRequest:
-    limit: int = 25
-    cursor: str | None = None

@@ -27,6 +27,7 @@ LocaleTag = Annotated[
     str, StringConstraints(max_length=16, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 ]
 AttachmentIds = Annotated[list[Id], Field(max_length=10)]
+# Statuses staff may set by hand; "closed" is reached only through merging or auto-closing.
 SettableStatus = Literal["open", "pending", "on_hold", "solved"]
 
 # What an end user may file themselves; internal kinds (task) are for staff.

@@ -18,8 +18,6 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.closed: frozenset(),
 }
 UNSOLVED = frozenset({Status.new, Status.open, Status.pending, Status.on_hold})
-# Statuses staff may set by hand; "closed" is reached only through merging or auto-closing.
-SETTABLE = (Status.open, Status.pending, Status.on_hold, Status.solved)
 
 
 def public_status(status: str) -> str:

@@ -47,18 +47,16 @@ class TriageResult:
 @dataclass
 class TriagePipeline:
     category: TextClassifier
-    category_version: str
     sentiment: TextClassifier
     anger: TextClassifier
     scam: TextClassifier
-    versions: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)  # model name -> version
 
     @classmethod
     def shipped(cls) -> TriagePipeline:
         models = {spec.name: shipped.load(spec) for spec in shipped.SPECS}
         return cls(
             category=models["category"].classifier,
-            category_version=models["category"].version,
             sentiment=models["sentiment"].classifier,
             anger=models["anger"].classifier,
             scam=models["scam"].classifier,
@@ -69,7 +67,6 @@ class TriagePipeline:
         """The same pipeline with another category model (one trained from corrections)."""
         return TriagePipeline(
             classifier,
-            version,
             self.sentiment,
             self.anger,
             self.scam,
@@ -77,9 +74,12 @@ class TriagePipeline:
         )
 
     @property
+    def category_version(self) -> str:
+        return self.versions["category"]
+
+    @property
     def model_version(self) -> str:
-        versions = {**self.versions, "category": self.category_version}
-        return " ".join(f"{versions[name]}" for name in sorted(versions))
+        return " ".join(self.versions[name] for name in sorted(self.versions))
 
     def analyse(self, text: str, *, vip_level: int = 0) -> TriageResult:
         return self.analyse_many([text], vip_levels=[vip_level])[0]
