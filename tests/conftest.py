@@ -14,12 +14,14 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from kefu.app import create_app
@@ -29,9 +31,11 @@ from kefu.auth.models import Role, StaffUser, Team, TeamMembership
 from kefu.auth.passwords import hash_password
 from kefu.auth.service import create_api_token, open_session, team_ids_of
 from kefu.config import Settings
+from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
 from kefu.kit.migrate import upgrade
 from kefu.models import metadata
+from kefu.tickets.models import Ticket
 
 PG_URL = os.environ.get("KEFU_TEST_POSTGRES_URL", "")
 BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
@@ -194,16 +198,32 @@ def new_ticket(client: TestClient, headers: dict[str, str], **fields: Any) -> di
     return result
 
 
+def edit_ticket(
+    client: TestClient, headers: dict[str, str], number: int, **fields: object
+) -> httpx.Response:
+    """PATCH a ticket with the version the caller has just read, as the console does."""
+    version = client.get(f"/api/v1/tickets/{number}", headers=headers).json()["version"]
+    response: httpx.Response = client.patch(
+        f"/api/v1/tickets/{number}", headers=headers, json={"version": version, **fields}
+    )
+    return response
+
+
+def solved_long_ago(database: Database, number: int, *, days: int = 30) -> None:
+    """Move a solved ticket's solved time into the past (past the reopen window)."""
+    with database.transaction() as db:
+        db.execute(
+            update(Ticket)
+            .where(Ticket.number == number)
+            .values(solved_at=utcnow() - timedelta(days=days))
+        )
+
+
 def route_to(
     client: TestClient, staff: StaffHandle, number: int, team_id: int | None
 ) -> dict[str, Any]:
     """Put a ticket in a team's queue, as a supervisor would."""
-    current = client.get(f"/api/v1/tickets/{number}", headers=staff.headers).json()
-    response = client.patch(
-        f"/api/v1/tickets/{number}",
-        json={"version": current["version"], "team_id": team_id},
-        headers=staff.headers,
-    )
+    response = edit_ticket(client, staff.headers, number, team_id=team_id)
     assert response.status_code == 200, response.text
     result: dict[str, Any] = response.json()
     return result

@@ -4,29 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
 
 from kefu.auth.models import Role
 from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
 from kefu.tickets.errors import InvalidTransition
-from kefu.tickets.models import Ticket
 from kefu.tickets.status import check_transition
 from kefu.tickets.workflow import close_solved_tickets
-from tests.conftest import Desk, new_ticket, route_to
-
-
-def _patch(
-    client: TestClient, headers: dict[str, str], number: int, **fields: object
-) -> httpx.Response:
-    version = client.get(f"/api/v1/tickets/{number}", headers=headers).json()["version"]
-    response: httpx.Response = client.patch(
-        f"/api/v1/tickets/{number}", headers=headers, json={"version": version, **fields}
-    )
-    return response
+from tests.conftest import Desk, edit_ticket, new_ticket, route_to, solved_long_ago
 
 
 def test_agents_see_their_teams_queue_and_the_untriaged_inbox(
@@ -63,7 +50,7 @@ def test_agents_see_their_teams_queue_and_the_untriaged_inbox(
         == 403
     )
     # An agent always sees what is assigned to them, whatever the team.
-    _patch(client, lead.headers, in_sales, assignee_id=support.id)
+    edit_ticket(client, lead.headers, in_sales, assignee_id=support.id)
     assert in_sales in visible(support.headers)
 
 
@@ -71,9 +58,9 @@ def test_queue_filters_sort_and_cursor_pagination(client: TestClient, desk: Desk
     lead = desk.staff("lead", Role.supervisor)
     user = desk.user()
     numbers = [new_ticket(client, user, body=f"问题 {i}")["number"] for i in range(7)]
-    _patch(client, lead.headers, numbers[0], priority="urgent", category="app_bug")
-    _patch(client, lead.headers, numbers[1], priority="high", tags=["vip", "Crash"])
-    _patch(client, lead.headers, numbers[2], priority="low", assignee_id=lead.id)
+    edit_ticket(client, lead.headers, numbers[0], priority="urgent", category="app_bug")
+    edit_ticket(client, lead.headers, numbers[1], priority="high", tags=["vip", "Crash"])
+    edit_ticket(client, lead.headers, numbers[2], priority="low", assignee_id=lead.id)
 
     def numbers_of(**params: object) -> list[int]:
         response = client.get("/api/v1/tickets", headers=lead.headers, params=params)
@@ -169,22 +156,18 @@ def test_status_changes_and_what_staff_may_not_set(
     lead = desk.staff("lead", Role.supervisor)
     number = new_ticket(client, desk.user())["number"]
     for status in ("open", "pending", "on_hold", "open", "solved", "pending", "solved"):
-        response = _patch(client, lead.headers, number, status=status)
+        response = edit_ticket(client, lead.headers, number, status=status)
         assert response.status_code == 200, (status, response.text)
         assert response.json()["status"] == status
     for status in ("closed", "new"):  # closing is kefu's job, and nothing goes back to new
-        response = _patch(client, lead.headers, number, status=status)
+        response = edit_ticket(client, lead.headers, number, status=status)
         assert (response.status_code, response.json()["error"]["code"]) == (422, "validation_error")
 
     # Past the reopen window, the scheduled job closes it; then it is final.
+    solved_long_ago(database, number)
     with database.transaction() as db:
-        db.execute(
-            update(Ticket)
-            .where(Ticket.number == number)
-            .values(solved_at=utcnow() - timedelta(days=30))
-        )
         assert close_solved_tickets(db, solved_before=utcnow() - timedelta(days=7)) == 1
-    closed = _patch(client, lead.headers, number, status="open")
+    closed = edit_ticket(client, lead.headers, number, status="open")
     assert (closed.status_code, closed.json()["error"]["code"]) == (409, "ticket_closed")
     reply = client.post(
         f"/api/v1/tickets/{number}/messages",
@@ -386,13 +369,8 @@ def test_merge_closes_duplicate_and_forwards_replies(
 
     # Once the survivor is solved and its reopen window has passed, a reply to the duplicate
     # starts one follow-up of the survivor; later replies join that follow-up.
-    assert _patch(client, lead.headers, target, status="solved").status_code == 200
-    with database.transaction() as db:
-        db.execute(
-            update(Ticket)
-            .where(Ticket.number == target)
-            .values(solved_at=utcnow() - timedelta(days=30))
-        )
+    assert edit_ticket(client, lead.headers, target, status="solved").status_code == 200
+    solved_long_ago(database, target)
     late = client.post(
         f"/api/v1/me/tickets/{source}/replies", headers=user, json={"body": "还是没到"}
     ).json()

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from fastapi.testclient import TestClient
-from sqlalchemy import update
 
 from kefu.auth.models import Role
-from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
-from kefu.tickets.models import Ticket
-from tests.conftest import Desk, new_ticket
+from tests.conftest import Desk, new_ticket, solved_long_ago
 
 
 def test_user_creates_ticket_and_sees_it_with_public_timeline(
@@ -103,12 +98,7 @@ def test_reply_after_reopen_window_starts_a_follow_up(
         headers=agent.headers,
         json={"body": "已退款", "status": "solved"},
     )
-    with database.transaction() as db:  # the ticket was solved long ago
-        db.execute(
-            update(Ticket)
-            .where(Ticket.number == number)
-            .values(solved_at=utcnow() - timedelta(days=30))
-        )
+    solved_long_ago(database, number)  # the ticket was solved long ago
 
     reply = client.post(
         f"/api/v1/me/tickets/{number}/replies", headers=user, json={"body": "又出问题了"}

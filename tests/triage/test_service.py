@@ -15,7 +15,7 @@ from kefu.kit.db import Database
 from kefu.triage.models import TriageModel
 from kefu.triage.service import current_pipeline
 from kefu.triage.training import corrections, held_back, train_category_model
-from tests.conftest import Desk, new_ticket
+from tests.conftest import Desk, edit_ticket, new_ticket
 
 
 def test_new_tickets_are_triaged_and_the_api_shows_why(client: TestClient, desk: Desk) -> None:
@@ -122,12 +122,7 @@ def test_corrections_train_a_model_that_takes_over_when_not_worse(
     assert sum(held_back(f"{t}\n{t}") for t in texts) >= 10  # enough to judge on
     for text in texts:
         number = new_ticket(client, user, subject=text, body=text)["number"]
-        version = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["version"]
-        response = client.patch(
-            f"/api/v1/tickets/{number}",
-            headers=lead.headers,
-            json={"version": version, "category": "suggestion"},
-        )
+        response = edit_ticket(client, lead.headers, number, category="suggestion")
         assert response.status_code == 200
     with database.transaction() as db:
         assert len(corrections(db)) == len(texts)
