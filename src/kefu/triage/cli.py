@@ -22,7 +22,12 @@ def triage() -> None:
     pass
 
 
-@triage.command(help="Triage one message and print what kefu makes of it. / 分析一条消息。")
+@triage.command(
+    help=(
+        "Triage one message with the shipped models and print the result (a model activated by "
+        "`kefu triage train` is used by the service, not here). / 用随包模型分析一条消息。"
+    )
+)
 @click.argument("text")
 @click.option(
     "--vip",
