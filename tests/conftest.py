@@ -34,6 +34,8 @@ from kefu.config import Settings
 from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
 from kefu.kit.migrate import upgrade
+from kefu.knowledge.documents import STARTER_FOLDER, read_folder
+from kefu.knowledge.service import import_documents
 from kefu.models import metadata
 from kefu.tickets.models import Ticket
 
@@ -227,3 +229,11 @@ def route_to(
     assert response.status_code == 200, response.text
     result: dict[str, Any] = response.json()
     return result
+
+
+@pytest.fixture
+def help_centre(database: Database) -> Database:
+    """The database with the starter help centre imported, as ``kefu demo`` leaves it."""
+    with database.transaction() as db:
+        import_documents(db, read_folder(STARTER_FOLDER))
+    return database

@@ -10,10 +10,14 @@ from sqlalchemy import text
 
 from kefu import __version__
 from kefu.auth.endpoints import router as auth_router
+from kefu.bot.endpoints import staff_router as bot_staff_router
+from kefu.bot.endpoints import user_router as bot_user_router
 from kefu.config import Settings, get_settings
 from kefu.kit.db import Database
 from kefu.kit.http import DbSession, install_error_handlers
 from kefu.kit.storage import LocalBlobStore
+from kefu.knowledge.endpoints import help_router, reader_router, staff_router
+from kefu.platform.endpoints import router as orders_router
 from kefu.tickets.endpoints.agent import router as agent_router
 from kefu.tickets.endpoints.attachments import router as attachments_router
 from kefu.tickets.endpoints.platform import router as platform_router
@@ -60,6 +64,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         platform_router,
         attachments_router,
         triage_router,
+        help_router,
+        reader_router,
+        staff_router,
+        bot_user_router,
+        bot_staff_router,
+        orders_router,
     ):
         app.include_router(router)
 

@@ -113,10 +113,15 @@ def db_upgrade(revision: str) -> None:
     click.echo(f"database up to date ({len(before)} migration(s) applied) / 数据库已是最新")
 
 
-@main.command(help="Seed bilingual demo staff, contacts and tickets. / 写入中英文演示数据。")
+@main.command(
+    help="Seed the starter help centre and bilingual demo staff, contacts, orders and tickets. "
+    "/ 写入初始帮助中心和中英文演示数据。"
+)
 def demo() -> None:
     from kefu.demo.data import DEMO_PASSWORD, STAFF
     from kefu.demo.seed import is_seeded, seed_demo
+    from kefu.knowledge.documents import STARTER_FOLDER, read_folder
+    from kefu.knowledge.service import import_documents
 
     settings = _settings()
     if settings.env == "production":
@@ -124,6 +129,11 @@ def demo() -> None:
     from kefu.triage.service import install as install_triage
 
     install_triage(settings)
+    with unit_of_work() as session:
+        report = import_documents(session, read_folder(STARTER_FOLDER))
+        click.echo(
+            f"help centre: {report.created} articles added / 帮助中心：新增 {report.created} 篇"
+        )
     with unit_of_work() as session:
         if is_seeded(session):
             click.echo("demo data already present / 演示数据已存在")
@@ -236,9 +246,13 @@ def token_create(name: str, scopes: tuple[str, ...]) -> None:
 
 
 def _register_groups() -> None:
+    from kefu.bot.cli import bot
+    from kefu.knowledge.cli import kb
     from kefu.triage.cli import triage
 
     main.add_command(triage)
+    main.add_command(kb)
+    main.add_command(bot)
 
 
 _register_groups()

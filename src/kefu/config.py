@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +37,20 @@ class Settings(BaseSettings):
         0.6, ge=0, le=1, description="Below this, a new ticket waits in the needs-triage queue."
     )
     cookie_secure: bool = False
+    # Facts the help centre and the bot state; articles say {{platform_name}}, {{hotline}}, ...
+    platform_name: str = "Kefu Video"
+    hotline: str = "400-000-0000"
+    support_email: str = "support@kefu.example"
+    website: str = "https://help.kefu.example"
+    service_hours: str = Field(
+        "09:00-22:00",
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$",
+        description="When people staff the desk, every day, as HH:MM-HH:MM in service_timezone.",
+    )
+    service_timezone: str = "Asia/Shanghai"
+    bot_min_confidence: float = Field(
+        0.45, ge=0, le=1, description="Below this the bot asks the user to rephrase."
+    )
     sql_echo: bool = False
 
     @field_validator("database_url")
@@ -45,6 +60,17 @@ class Settings(BaseSettings):
         for prefix in ("postgres://", "postgresql://"):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
+    @field_validator("service_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use a name like Asia/Shanghai)"
+            ) from None
         return value
 
     @property

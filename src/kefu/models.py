@@ -2,8 +2,11 @@
 
 from kefu.audit.models import AuditEntry
 from kefu.auth.models import ApiToken, Skill, StaffSession, StaffUser, Team, TeamMembership
+from kefu.bot.models import BotConversation, BotTurn
 from kefu.contacts.models import Contact, ContactSession
 from kefu.kit.db import Base
+from kefu.knowledge.models import Article, ArticleRevision, ArticleVote, Passage
+from kefu.platform.models import PlatformOrder
 from kefu.tickets.models import (
     Attachment,
     Counter,
@@ -21,13 +24,20 @@ metadata = Base.metadata
 
 __all__ = [
     "ApiToken",
+    "Article",
+    "ArticleRevision",
+    "ArticleVote",
     "Attachment",
     "AuditEntry",
+    "BotConversation",
+    "BotTurn",
     "Contact",
     "ContactSession",
     "Counter",
     "IdempotencyKey",
     "Message",
+    "Passage",
+    "PlatformOrder",
     "Rating",
     "Skill",
     "StaffSession",

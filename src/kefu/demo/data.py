@@ -238,3 +238,12 @@ TICKETS = [
         "Hi Kevin, accidental top-ups within 24 hours can be refunded once. We've refunded your 600 coins.",
     ),
 ]
+
+# Shop orders the platform has reported, for the bot's refund check:
+# order_no, user, title, amount in cents, refund status, days until the refund is expected
+ORDERS = [
+    ("SO20261101001", "u1001", "蓝牙耳机 降噪版", 29900, "approved", 3),
+    ("SO20261105017", "u1001", "手机壳 透明款", 3900, "requested", None),
+    ("SO20261109230", "u2001", "Running shoes, size 43", 45900, "refunded", None),
+    ("SO20261112045", "u2001", "Phone tripod", 8900, "none", None),
+]

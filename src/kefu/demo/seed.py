@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,7 +13,9 @@ from kefu.auth.models import Role, StaffUser, Team
 from kefu.auth.service import create_staff, team_ids_of
 from kefu.contacts.models import Contact
 from kefu.contacts.service import upsert_platform_contact
-from kefu.demo.data import CONTACTS, DEMO_PASSWORD, STAFF, TICKETS
+from kefu.demo.data import CONTACTS, DEMO_PASSWORD, ORDERS, STAFF, TICKETS
+from kefu.kit.clock import utcnow
+from kefu.platform.orders import OrderUpdate, record_order
 from kefu.tickets import conversation, workflow
 from kefu.tickets.intake import NewTicket, create_ticket
 from kefu.tickets.models import Status
@@ -38,6 +42,9 @@ def seed_demo(db: Session) -> int:
         uid: upsert_platform_contact(db, PlatformUserClaims(uid, name, locale, vip))
         for uid, name, locale, vip in CONTACTS
     }
+    for order_no, uid, title, cents, refund, days in ORDERS:
+        expected = utcnow() + timedelta(days=days) if days else None
+        record_order(db, OrderUpdate(order_no, uid, title, cents, "CNY", refund, "", expected))
     staff = {u.email: u for u in db.scalars(select(StaffUser))}
     teams = {t.slug: t for t in db.scalars(select(Team))}
     lead = _actor(db, staff["lead@kefu.example"])

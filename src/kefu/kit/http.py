@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kefu.config import Settings
 from kefu.kit.db import Database
 from kefu.kit.errors import (
     Conflict,
@@ -35,6 +36,15 @@ def request_locale(request: Request) -> Locale:
     return negotiate(request.headers.get("accept-language"))
 
 
+def app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(app_settings)]
+RequestLocale = Annotated[Locale, Depends(request_locale)]
+
+
 def get_db(request: Request) -> Iterator[Session]:
     """The request's unit of work: committed before the response is sent, or rolled back."""
     database: Database = request.app.state.db
@@ -52,7 +62,6 @@ def get_db(request: Request) -> Iterator[Session]:
 # scope="function": the commit above runs before the response goes out, so a client never sees
 # success for a transaction that then failed to commit.
 DbSession = Annotated[Session, Depends(get_db, scope="function")]
-RequestLocale = Annotated[Locale, Depends(request_locale)]
 
 
 def error_response(request: Request, error: KefuError) -> JSONResponse:

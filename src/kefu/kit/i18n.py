@@ -36,6 +36,11 @@ def normalize_locale(value: str | None) -> Locale | None:
     return None
 
 
+def as_locale(value: str | None) -> Locale:
+    """A supported locale for any tag, the default when it names neither."""
+    return normalize_locale(value) or DEFAULT_LOCALE
+
+
 def negotiate(accept_language: str | None, default: Locale = DEFAULT_LOCALE) -> Locale:
     """The best supported locale for an ``Accept-Language`` header, honouring q-values."""
     if not accept_language:

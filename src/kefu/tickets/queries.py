@@ -14,7 +14,7 @@ from kefu.contacts.models import Contact
 from kefu.kit.pagination import InvalidCursor, decode_cursor, encode_cursor
 from kefu.kit.types import MAX_ID, parse_id
 from kefu.tickets.errors import TicketForbidden, TicketNotFound
-from kefu.tickets.models import PRIORITY_RANK, Priority, Ticket, TicketTag
+from kefu.tickets.models import PRIORITY_RANK, Priority, Status, Ticket, TicketTag
 from kefu.tickets.search import matching_ticket_ids
 
 SortKey = Literal["updated_at", "created_at", "priority", "number"]
@@ -189,3 +189,19 @@ def list_tickets(
             {"s": sort, "o": order, "v": _cursor_value(last, sort), "id": last.id}
         )
     return rows, next_cursor
+
+
+def recent_tickets_of(db: Session, contact: Contact, *, limit: int = 5) -> list[Ticket]:
+    """The requester's own tickets that are not closed yet, latest activity first."""
+    return list(
+        db.scalars(
+            select(Ticket)
+            .where(
+                Ticket.requester_id == contact.id,
+                Ticket.parent_id.is_(None),
+                Ticket.status != Status.closed,
+            )
+            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())
+            .limit(limit)
+        )
+    )

@@ -9,6 +9,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
+
 from kefu.triage import shipped
 from kefu.triage.classifier import Prediction, TextClassifier, clip
 from kefu.triage.encoder import shared_encoder
@@ -85,10 +88,16 @@ class TriagePipeline:
         return self.analyse_many([text], vip_levels=[vip_level])[0]
 
     def analyse_many(
-        self, texts: Sequence[str], *, vip_levels: Sequence[int] | None = None
+        self,
+        texts: Sequence[str],
+        *,
+        vip_levels: Sequence[int] | None = None,
+        embeddings: NDArray[np.float32] | None = None,
     ) -> list[TriageResult]:
+        """``embeddings`` of the clipped texts, when the caller has them already."""
         texts = list(texts)
-        embeddings = shared_encoder().encode(clip(texts))
+        if embeddings is None:
+            embeddings = shared_encoder().encode(clip(texts))
         categories = self.category.predict(texts, embeddings)
         sentiments = self.sentiment.predict(texts, embeddings)
         anger_probs, _ = self.anger.probabilities(texts, embeddings)

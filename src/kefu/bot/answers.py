@@ -1,0 +1,82 @@
+"""Turning an intent into a reply: the passage of the article that best fits the question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kefu.bot import replies
+from kefu.config import Settings
+from kefu.kit.i18n import as_locale, pick
+from kefu.knowledge.facts import render
+from kefu.knowledge.index import KnowledgeIndex, Vector
+from kefu.knowledge.models import Article, ArticleStatus, Visibility
+from kefu.knowledge.present import article_url
+
+MAX_ANSWER_CHARS = 700  # a chat bubble, not the article: the link has the rest
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    article_id: int
+    title: str
+    url: str
+
+
+def find_article(db: Session, slug: str, locale: str) -> Article | None:
+    """The published public article for an intent, in the locale or else its translation."""
+    rows = db.scalars(
+        select(Article).where(
+            Article.slug == slug,
+            Article.status == ArticleStatus.published,
+            Article.visibility == Visibility.public,
+        )
+    ).all()
+    return next((row for row in rows if row.locale == locale), rows[0] if rows else None)
+
+
+def title_of(db: Session, slug: str, locale: str, settings: Settings) -> str:
+    article = find_article(db, slug, locale)
+    return render(article.title, settings, article.locale) if article else slug
+
+
+def compose(
+    db: Session,
+    index: KnowledgeIndex,
+    slug: str,
+    question: str,
+    locale: str,
+    settings: Settings,
+    embedding: Vector | None = None,
+) -> Answer | None:
+    article = find_article(db, slug, locale)
+    if article is None:
+        return None
+    hits = index.search(
+        question,
+        locale=article.locale,
+        article_ids=[article.id],
+        limit=1,
+        embedding=embedding,
+    )
+    if not hits:
+        return None
+    passage = hits[0].passage
+    body = shorten(render(passage.text, settings, article.locale))
+    title = render(article.title, settings, article.locale)
+    url = article_url(article.slug, article.locale)
+    heading = render(passage.heading, settings, article.locale)
+    footer = pick(replies.ANSWER_FOOTER, as_locale(article.locale)).format(title=title, url=url)
+    text = f"{heading}\n{body}" if heading else body
+    return Answer(f"{text}\n\n{footer}", article.id, title, url)
+
+
+def shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
+    """At most ``limit`` characters, cut after a whole line or paragraph where possible."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    return (text[:cut] if cut > limit // 2 else text[: limit - 1]).rstrip() + "…"

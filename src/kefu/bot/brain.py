@@ -1,0 +1,111 @@
+"""The bot's decision for one message, kept apart from conversation state so that the service
+and ``kefu bot benchmark`` run exactly the same code.
+
+In order: a request for a person, a safety signal (minors, self-harm), an angry user or a VIP
+go straight to a person; then the intent model either recognises what the user needs, is unsure
+(ask to rephrase), sees two close answers (ask which one), or finds nothing it can answer
+(hand off). A scam pattern or a pasted secret adds a warning to whatever the bot does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kefu.bot.intents import FLOW_INTENTS, HANDOFF, IntentModel
+from kefu.bot.models import Action
+from kefu.bot.screening import asks_for_person, shared_secrets
+from kefu.kit.i18n import normalize_locale
+from kefu.triage.classifier import clip
+from kefu.triage.encoder import shared_encoder
+from kefu.triage.pipeline import TriagePipeline, TriageResult
+
+MIN_CONFIDENCE = 0.45
+# Two answers are "close" when the runner-up has at least this share of the winner's
+# confidence and the winner is not sure on its own.
+CLARIFY_RATIO = 0.6
+CLARIFY_BELOW = 0.7
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    reason: str
+    intent: str | None = None
+    confidence: float = 0.0
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    locale: str | None = None  # the message's language when it is clear
+    analysis: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BotBrain:
+    intents: IntentModel
+    triage: TriagePipeline
+    min_confidence: float = MIN_CONFIDENCE
+
+    @property
+    def version(self) -> str:
+        return f"{self.intents.version} {self.triage.model_version}"
+
+    def decide(self, text: str, *, vip_level: int = 0) -> Decision:
+        embedding = shared_encoder().encode(clip([text]))
+        seen = self.triage.analyse_many([text], vip_levels=[vip_level], embeddings=embedding)[0]
+        prediction = self.intents.classifier.predict([text], embedding)[0]
+        candidates = [(prediction.label, round(prediction.confidence, 4))]
+        if prediction.runner_up:
+            candidates.append((prediction.runner_up, round(prediction.runner_up_confidence, 4)))
+        common: dict[str, Any] = {
+            "candidates": candidates,
+            "warnings": _warnings(text, seen),
+            "locale": normalize_locale(seen.language) if seen.language_confidence >= 0.5 else None,
+            "analysis": _analysis(seen),
+        }
+        intent = None if prediction.out_of_scope else prediction.label
+        if asks_for_person(text):
+            return Decision(Action.handoff, "human_requested", intent, **common)
+        if seen.safety_signals:
+            return Decision(Action.handoff, "sensitive", intent, **common)
+        if seen.angry:
+            return Decision(Action.handoff, "angry", intent, **common)
+        if vip_level > 0:
+            return Decision(Action.handoff, "vip", intent, **common)
+        confidence = prediction.confidence
+        if intent is None or intent == HANDOFF:
+            return Decision(Action.handoff, "out_of_scope", None, confidence, **common)
+        if confidence < self.min_confidence:
+            return Decision(Action.rephrase, "low_confidence", intent, confidence, **common)
+        if intent in FLOW_INTENTS:
+            return Decision(Action.flow, "intent", intent, confidence, **common)
+        runner_up = prediction.runner_up
+        if (
+            runner_up
+            and runner_up != HANDOFF
+            and runner_up not in FLOW_INTENTS
+            and confidence < CLARIFY_BELOW
+            and prediction.runner_up_confidence >= CLARIFY_RATIO * confidence
+        ):
+            return Decision(Action.clarify, "close_call", intent, confidence, **common)
+        return Decision(Action.answer, "intent", intent, confidence, **common)
+
+
+def _warnings(text: str, seen: TriageResult) -> list[str]:
+    warnings = [f"secret:{kind}" for kind in shared_secrets(text)]
+    if seen.scam_flagged:
+        warnings.append("scam")
+    return warnings
+
+
+def _analysis(seen: TriageResult) -> dict[str, Any]:
+    return {
+        "category": seen.category,
+        "category_confidence": round(seen.category_confidence, 4),
+        "language": seen.language,
+        "sentiment": seen.sentiment,
+        "angry": seen.angry,
+        "scam_risk": round(seen.scam_risk, 4),
+        "scam_signals": seen.scam_signals,
+        "safety_signals": seen.safety_signals,
+        "priority": seen.priority,
+    }

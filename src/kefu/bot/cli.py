@@ -1,0 +1,68 @@
+"""``kefu bot``: ask the bot one question, and benchmark its answer-or-hand-off decision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kefu.kit.cli import reports_errors
+
+
+@click.group(help="The self-service bot. / 智能客服机器人。")
+def bot() -> None:
+    pass
+
+
+@bot.command(
+    help=(
+        "Measure the bot's decision (answer which intent, or hand off to a person) on TEST, one "
+        "message per turn. Without --train it learns from the starter help centre, as a fresh "
+        "install does. CSV columns: text,label and optionally lang. "
+        "/ 评测机器人的回答与转人工决策。"
+    )
+)
+@click.option(
+    "--test", "test_path", required=True, type=click.Path(path_type=Path), help="Labelled CSV."
+)
+@click.option(
+    "--train",
+    "train_path",
+    type=click.Path(path_type=Path),
+    help="Labelled CSV of intents to learn instead of the help centre.",
+)
+@click.option(
+    "--oos-label",
+    help="Label meaning 'a person should take this' (default: handoff).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@reports_errors
+def benchmark(
+    test_path: Path, train_path: Path | None, oos_label: str | None, as_json: bool
+) -> None:
+    from kefu.bot.benchmark import benchmark as run
+    from kefu.config import Settings
+    from kefu.triage.dataset import read_examples
+
+    test = read_examples(test_path)
+    train = read_examples(train_path) if train_path else None
+    report = run(test, train, oos_label=oos_label, min_confidence=Settings().bot_min_confidence)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for key, value in report.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for name, figures in value.items():
+                if isinstance(figures, dict):
+                    shown = ", ".join(f"{k} {_fmt(v)}" for k, v in figures.items())
+                    click.echo(f"  {name}: {shown}")
+                else:
+                    click.echo(f"  {name}: {figures}")
+        else:
+            click.echo(f"{key}: {_fmt(value)}")
+
+
+def _fmt(value: object) -> str:
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
