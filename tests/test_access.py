@@ -16,7 +16,15 @@ from kefu.auth.models import Role
 from kefu.config import Settings
 from tests.conftest import Desk, new_ticket
 
-PUBLIC = {("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/anonymous"), ("GET", "/healthz")}
+PUBLIC = {
+    ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/anonymous"),
+    ("GET", "/healthz"),
+    # The help centre is open to everyone, signed in or not.
+    ("GET", "/api/v1/help/articles"),
+    ("GET", "/api/v1/help/articles/{slug}"),
+    ("GET", "/api/v1/help/search"),
+}
 # Routes that take any signed-in caller (they check the object itself).
 ANY_SIGNED_IN = {("POST", "/api/v1/attachments"), ("GET", "/api/v1/attachments/{attachment_id}")}
 AUDIENCE = [  # (path prefix, audience)

@@ -60,7 +60,7 @@ def test_invalid_articles_are_refused(database: Database, fields: dict[str, obje
 def test_passages_follow_the_text_and_drafts_stay_out_of_the_index(database: Database) -> None:
     with database.transaction() as db:
         article = create_article(db, _doc(status="draft"), None)
-        assert db.scalar(select(func.count(Passage.id))) >= 1
+        assert (db.scalar(select(func.count(Passage.id))) or 0) >= 1
         assert current_index(db).search("gift refund", locale="en") == []
         update_article(db, article, {"status": "published"}, None)
         hits = current_index(db).search("gift refund", locale="en")

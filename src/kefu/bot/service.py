@@ -30,7 +30,9 @@ from kefu.tickets.conversation import reply_as_requester
 from kefu.tickets.models import Ticket
 from kefu.triage.service import current_pipeline
 
-MAX_FAILURES = 2  # the bot's second miss in a row hands the user to a person
+# The bot's second miss (an answer that did not help, or a message it did not understand)
+# hands the user to a person; only a solved question starts the count again.
+MAX_FAILURES = 2
 _YES = {
     "yes",
     "y",
@@ -361,7 +363,6 @@ def _decide(turn: _Turn, text: str) -> None:
     elif decision.action == Action.clarify:
         turn.clarify(decision)
     elif decision.intent:
-        turn.conversation.failures = 0
         turn.answer(decision.intent, text)
 
 

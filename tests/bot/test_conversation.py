@@ -1,0 +1,223 @@
+"""Chatting with the bot through the end-user API, as the widget does, on both databases."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from kefu.app import create_app
+from kefu.auth.models import Role
+from kefu.config import Settings
+from kefu.kit.db import Database
+from tests.conftest import Desk, new_ticket
+
+
+def start(client: TestClient, user: dict[str, str], locale: str = "zh-CN") -> int:
+    response = client.post("/api/v1/me/bot/conversations", json={"locale": locale}, headers=user)
+    assert response.status_code == 201, response.text
+    greeting = response.json()["turns"][0]
+    assert greeting["action"] == "greet"
+    conversation_id: int = response.json()["id"]
+    return conversation_id
+
+
+def say(
+    client: TestClient,
+    user: dict[str, str],
+    conversation: int,
+    text: str | None = None,
+    option: str | None = None,
+) -> dict[str, Any]:
+    body = {k: v for k, v in {"text": text, "option": option}.items() if v is not None}
+    response = client.post(
+        f"/api/v1/me/bot/conversations/{conversation}/messages", json=body, headers=user
+    )
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+def turn(result: dict[str, Any]) -> dict[str, Any]:
+    last: dict[str, Any] = result["turns"][-1]
+    return last
+
+
+def option_ids(result: dict[str, Any]) -> list[str]:
+    return [o["id"] for o in turn(result)["options"]]
+
+
+def test_a_question_gets_the_articles_passage_and_a_link(
+    bot_client: TestClient, desk: Desk
+) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user)
+    answered = say(bot_client, user, conversation, "忘记密码了怎么找回")
+    reply = turn(answered)
+    assert reply["action"] == "answer", reply
+    assert "/help/articles/password-recovery?lang=zh-CN" in reply["reply"]
+    assert {"flow:reset_password", "yes", "no", "human"} <= set(option_ids(answered))
+    english = say(bot_client, user, conversation, "my live stream keeps lagging, how to fix")
+    assert "/help/articles/livestream-lag-quality?lang=en" in turn(english)["reply"]
+    solved = say(bot_client, user, conversation, "1")  # the first option: "yes, solved"
+    assert turn(solved)["action"] == "close" and solved["status"] == "resolved"
+
+
+def test_asking_for_a_person_hands_off_with_the_whole_context(
+    bot_client: TestClient, desk: Desk
+) -> None:
+    user = desk.user()
+    lead = desk.staff("lead", Role.supervisor)
+    conversation = start(bot_client, user)
+    say(bot_client, user, conversation, "视频上传一直卡在99%")
+    handed = say(bot_client, user, conversation, "转人工")
+    reply = turn(handed)
+    assert reply["action"] == "handoff" and handed["status"] == "handed_off"
+    number = handed["ticket_number"]
+    assert f"#{number}" in reply["reply"]
+    ticket = bot_client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert ticket["channel"] == "chat" and "bot_handoff" in ticket["tags"]
+    messages = bot_client.get(f"/api/v1/tickets/{number}/messages", headers=lead.headers).json()
+    bodies = [m["body"] for m in messages]
+    assert bodies[0].startswith("视频上传一直卡在99%")
+    note = next(b for b in bodies if b.startswith("Bot hand-off: human_requested"))
+    assert "video-upload-failures" in note and "Transcript:" in note
+    # The conversation now belongs to the ticket: what the user writes lands on it.
+    relayed = say(bot_client, user, conversation, "补充：换了wifi也不行")
+    assert turn(relayed)["action"] == "relay"
+    mine = bot_client.get(f"/api/v1/me/tickets/{number}", headers=user).json()
+    assert mine["messages"][-1]["body"] == "补充：换了wifi也不行"
+    review = bot_client.get(
+        f"/api/v1/bot/conversations/{conversation}", headers=lead.headers
+    ).json()
+    assert [t["action"] for t in review["turns"]] == ["greet", "answer", "handoff", "relay"]
+    assert review["turns"][1]["intent"] == "video-upload-failures"
+    assert review["turns"][1]["latency_ms"] > 0 and review["turns"][1]["model_version"]
+
+
+def test_two_misses_in_a_row_go_to_a_person(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user, "en")
+    say(bot_client, user, conversation, "how do I change the phone number on my account")
+    first = say(bot_client, user, conversation, option="no")
+    assert turn(first)["action"] == "rephrase"
+    say(bot_client, user, conversation, "how do I change the phone number on my account")
+    second = say(bot_client, user, conversation, "no")
+    assert turn(second)["action"] == "handoff" and second["status"] == "handed_off"
+
+
+def test_the_password_flow_guides_and_hands_off_when_it_fails(
+    bot_client: TestClient, desk: Desk
+) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user, "en")
+    say(bot_client, user, conversation, "I forgot my password")
+    asked = say(bot_client, user, conversation, option="flow:reset_password")
+    assert option_ids(asked) == ["phone:yes", "phone:no"]
+    guided = say(bot_client, user, conversation, "2")
+    assert "Phone number unavailable" in turn(guided)["reply"]
+    failed = say(bot_client, user, conversation, option="no")
+    assert turn(failed)["action"] == "handoff"
+
+
+def test_a_content_report_is_filed_from_the_chat(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    lead = desk.staff("lead", Role.supervisor)
+    conversation = start(bot_client, user)
+    say(bot_client, user, conversation, "我想举报一个视频")
+    asked = say(bot_client, user, conversation, option="flow:report_content")
+    assert "cancel" in option_ids(asked)
+    reasons = say(bot_client, user, conversation, "https://v.example/video/7321")
+    assert "reason:fraud" in option_ids(reasons)
+    noted = say(bot_client, user, conversation, option="reason:fraud")
+    assert option_ids(noted) == ["skip"]
+    done = say(bot_client, user, conversation, "他在视频里冒充官方客服")
+    number = int(re.search(r"#(\d+)", turn(done)["reply"]).group(1))  # type: ignore[union-attr]
+    ticket = bot_client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert ticket["type"] == "content_report" and "reason:fraud" in ticket["tags"]
+    assert done["status"] == "bot"  # filing a report is not a hand-off
+
+
+def test_a_ban_appeal_needs_a_real_statement(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user, "en")
+    say(bot_client, user, conversation, "how do I appeal my account ban")
+    say(bot_client, user, conversation, option="flow:ban_appeal")
+    say(bot_client, user, conversation, option="kind:account_ban")
+    short = say(bot_client, user, conversation, "pls")
+    assert "at least 10" in turn(short)["reply"]
+    done = say(bot_client, user, conversation, "I never posted anything against the rules")
+    assert "appeal is submitted" in turn(done)["reply"]
+
+
+def test_my_tickets_and_my_refunds_are_looked_up(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user("buyer-1")
+    platform = desk.api_token("orders:write")
+    number = new_ticket(bot_client, user, subject="登录不了")["number"]
+    order = {
+        "platform_user_id": "buyer-1",
+        "title": "蓝牙耳机",
+        "amount_cents": 29900,
+        "refund_status": "approved",
+        "refund_expected_at": "2026-12-01T00:00:00+08:00",
+    }
+    put = bot_client.put("/api/v1/platform/orders/SO1", json=order, headers=platform)
+    assert put.status_code == 200, put.text
+    conversation = start(bot_client, user)
+    tickets = say(bot_client, user, conversation, "我之前提交的工单处理到哪一步了")
+    assert turn(tickets)["action"] == "flow" and f"#{number}" in turn(tickets)["reply"]
+    refunds = say(bot_client, user, conversation, "退款怎么还没到账，查一下进度")
+    assert turn(refunds)["action"] == "flow"
+    assert "SO1" in turn(refunds)["reply"] and "2026-1" in turn(refunds)["reply"]
+
+
+def test_scams_are_warned_about_and_vips_go_to_a_person(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user)
+    scam = say(
+        bot_client, user, conversation, "有个自称客服的人加我微信，让我把验证码发给他，还要共享屏幕"
+    )
+    assert "诈骗" in turn(scam)["reply"]
+    vip = desk.user(vip_level=3)
+    vip_conversation = start(bot_client, vip)
+    handed = say(bot_client, vip, vip_conversation, "怎么开直播")
+    assert turn(handed)["action"] == "handoff" and "VIP" in turn(handed)["reply"]
+
+
+def test_outside_staffed_hours_the_reply_time_is_honest(
+    help_centre: Database, desk: Desk, tmp_path: Path
+) -> None:
+    closed = Settings(env="test", data_dir=tmp_path / "d", service_hours="09:00-09:00")
+    with TestClient(create_app(closed, help_centre)) as client:
+        user = desk.user()
+        conversation = start(client, user, "en")
+        handed = say(client, user, conversation, "agent")
+        assert "the earliest reply will come after 09:00" in turn(handed)["reply"]
+
+
+def test_conversations_are_private_and_input_is_checked(bot_client: TestClient, desk: Desk) -> None:
+    owner, stranger = desk.user(), desk.user()
+    conversation = start(bot_client, owner)
+    other = bot_client.get(f"/api/v1/me/bot/conversations/{conversation}", headers=stranger)
+    assert other.status_code == 404
+    assert other.json()["error"]["code"] == "conversation_not_found"
+    empty = bot_client.post(
+        f"/api/v1/me/bot/conversations/{conversation}/messages", json={}, headers=owner
+    )
+    assert empty.status_code == 422
+    unknown = say(bot_client, owner, conversation, option="flow:not-offered")
+    assert turn(unknown)["action"] == "rephrase"
+
+
+def test_agents_get_articles_and_a_draft_for_a_ticket(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    lead = desk.staff("lead", Role.supervisor)
+    number = new_ticket(bot_client, user, body="直播的时候特别卡，观众说画面一直转圈")["number"]
+    response = bot_client.get(f"/api/v1/tickets/{number}/assist", headers=lead.headers)
+    assert response.status_code == 200, response.text
+    assist = response.json()
+    assert assist["articles"][0]["slug"] == "livestream-lag-quality"
+    assert assist["draft_source"] == "article" and assist["draft"].startswith("您好")
+    assert "/help/articles/livestream-lag-quality" in assist["draft"]

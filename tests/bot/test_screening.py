@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from kefu.bot import replies
+from kefu.bot.screening import asks_for_person, shared_secrets
+from kefu.kit.i18n import Text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "转人工",
+        "我要人工客服",
+        "找真人",
+        "agent",
+        "Human please!",
+        "can I talk to a real person",
+        "put me through to someone",
+        "let me speak to your manager",
+    ],
+)
+def test_requests_for_a_person_are_heard(text: str) -> None:
+    assert asks_for_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人工智能推荐的视频",
+        "human verification failed",
+        "my agent contract with an MCN agency",
+        "忘记密码怎么办",
+    ],
+)
+def test_other_mentions_are_not_requests_for_a_person(text: str) -> None:
+    assert not asks_for_person(text)
+
+
+def test_pasted_secrets_are_noticed() -> None:
+    assert shared_secrets("验证码是 482913") == ["code"]
+    assert shared_secrets("my card 6222 0212 3456 7890 123") == ["card"]
+    assert shared_secrets("密码是abc12345") == ["password"]
+    assert shared_secrets("order 12345 has not arrived") == []
+
+
+def _texts() -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for name, value in vars(replies).items():
+        values = value.values() if isinstance(value, dict) else [value]
+        for item in values:
+            if isinstance(item, dict) and set(item) == {"en", "zh"}:
+                text: Text = item  # type: ignore[assignment]
+                found += [(name, text["en"]), (name, text["zh"])]
+    return found
+
+
+def test_the_bot_never_asks_for_secrets() -> None:
+    """Whenever a reply mentions a password, a code or a card, it is to warn, never to ask."""
+    texts = _texts()
+    assert len(texts) > 80
+    secret = ("password", "verification code", "card number", "密码", "验证码", "银行卡")
+    warning = ("never", "don't", "do not", "not", "绝不", "不要", "请勿", "不会", "不需要")
+    for name, sentence in texts:
+        if any(word in sentence.lower() for word in secret):
+            assert any(word in sentence.lower() for word in warning), (name, sentence)
