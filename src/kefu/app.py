@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
 from kefu import __version__
@@ -25,6 +26,8 @@ from kefu.tickets.endpoints.requester import router as requester_router
 from kefu.triage.endpoints import router as triage_router
 from kefu.triage.service import install as install_triage
 from kefu.triage.service import warm_up as warm_up_triage
+from kefu.web.help import router as help_pages
+from kefu.web.rendering import STATIC
 
 DESCRIPTION = """
 kefu (客服) is one service desk for a consumer platform: a 7x24 bot and human agents,
@@ -72,6 +75,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         orders_router,
     ):
         app.include_router(router)
+
+    app.include_router(help_pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", tags=["operations"], summary="Liveness and database check")
     def healthz(session: DbSession) -> dict[str, str]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kefu.bot import replies
@@ -47,7 +49,8 @@ def test_pasted_secrets_are_noticed() -> None:
 def _texts() -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for name, value in vars(replies).items():
-        values = value.values() if isinstance(value, dict) else [value]
+        is_text = isinstance(value, dict) and set(value) == {"en", "zh"}
+        values = value.values() if isinstance(value, dict) and not is_text else [value]
         for item in values:
             if isinstance(item, dict) and set(item) == {"en", "zh"}:
                 text: Text = item  # type: ignore[assignment]
@@ -55,12 +58,20 @@ def _texts() -> list[tuple[str, str]]:
     return found
 
 
+ASKING = re.compile(
+    r"(send|give|tell|enter|provide|share|type|confirm).{0,30}(password|code|card)"
+    r"|(发|告诉|提供|输入|填写|确认).{0,12}(密码|验证码|银行卡)",
+    re.IGNORECASE,
+)
+WARNING = ("never", "don't", "do not", "绝不", "不要", "请勿", "不会", "不需要")
+
+
 def test_the_bot_never_asks_for_secrets() -> None:
-    """Whenever a reply mentions a password, a code or a card, it is to warn, never to ask."""
+    """Whenever a reply asks for something near a password, a code or a card, it is to warn
+    (or to type it into the app itself), never to ask for it in the chat."""
     texts = _texts()
-    assert len(texts) > 80
-    secret = ("password", "verification code", "card number", "密码", "验证码", "银行卡")
-    warning = ("never", "don't", "do not", "not", "绝不", "不要", "请勿", "不会", "不需要")
-    for name, sentence in texts:
-        if any(word in sentence.lower() for word in secret):
-            assert any(word in sentence.lower() for word in warning), (name, sentence)
+    assert len(texts) > 120
+    asking = [(name, sentence) for name, sentence in texts if ASKING.search(sentence)]
+    assert asking  # the check looks at real sentences
+    for name, sentence in asking:
+        assert any(word in sentence.lower() for word in WARNING), (name, sentence)

@@ -1,0 +1,96 @@
+"""Help-centre pages for end users: the article list with search, and one article."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from kefu.kit.http import AppSettings, DbSession
+from kefu.kit.i18n import as_locale, pick
+from kefu.knowledge import queries
+from kefu.knowledge.errors import ArticleNotFound
+from kefu.knowledge.facts import render, staffed_hours
+from kefu.knowledge.index import current_index
+from kefu.knowledge.models import Article
+from kefu.knowledge.present import article_url, snippet
+from kefu.knowledge.schemas import Slug
+from kefu.web import texts
+from kefu.web.rendering import markdown_html, page_locale, render_page
+
+router = APIRouter(prefix="/help", include_in_schema=False)
+
+
+def _contact(settings: AppSettings, locale: str) -> str:
+    return pick(texts.CONTACT, as_locale(locale)).format(
+        hotline=settings.hotline,
+        hours=staffed_hours(settings).describe(locale),
+        email=settings.support_email,
+    )
+
+
+@router.get("", response_class=HTMLResponse)
+def home(
+    request: Request,
+    db: DbSession,
+    settings: AppSettings,
+    q: str = Query("", max_length=500),
+) -> HTMLResponse:
+    locale = page_locale(request)
+    results = []
+    if q.strip():
+        for hit in current_index(db).search(q, locale=locale, limit=10):
+            results.append(
+                {
+                    "title": render(hit.passage.title, settings, locale),
+                    "heading": render(hit.passage.heading, settings, locale),
+                    "snippet": snippet(hit.passage.text, settings, locale),
+                    "url": article_url(hit.passage.slug, hit.passage.locale),
+                }
+            )
+    articles = db.scalars(
+        queries.public_articles(locale, None).order_by(Article.category, Article.title)
+    ).all()
+    return render_page(
+        request,
+        "help_home.html",
+        locale,
+        q=q,
+        results=results,
+        articles=[
+            {"title": render(a.title, settings, locale), "url": article_url(a.slug, a.locale)}
+            for a in articles
+        ],
+        platform_name=settings.platform_name,
+        contact=_contact(settings, locale),
+    )
+
+
+@router.get("/articles/{slug}", response_class=HTMLResponse)
+def article(request: Request, slug: Slug, db: DbSession, settings: AppSettings) -> HTMLResponse:
+    locale = page_locale(request)
+    try:
+        found = queries.public_article(db, slug, locale)
+    except ArticleNotFound:
+        return render_page(
+            request,
+            "help_missing.html",
+            locale,
+            status_code=404,
+            platform_name=settings.platform_name,
+            contact=_contact(settings, locale),
+        )
+    other = db.scalar(
+        select(Article.locale).where(Article.slug == slug, Article.locale != found.locale)
+    )
+    return render_page(
+        request,
+        "help_article.html",
+        as_locale(found.locale),
+        title=render(found.title, settings, found.locale),
+        body=markdown_html(render(found.body, settings, found.locale)),
+        helpful_yes=found.helpful_yes,
+        other_url=article_url(slug, other) if other else None,
+        platform_name=settings.platform_name,
+        contact=_contact(settings, found.locale),
+    )

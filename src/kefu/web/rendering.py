@@ -1,0 +1,46 @@
+"""Server-rendered pages: Jinja2 templates, markdown turned into safe HTML, the reader's locale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markdown_it import MarkdownIt
+
+from kefu.kit.i18n import Locale, Text, negotiate, normalize_locale, pick
+from kefu.web import texts
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+# "js-default" escapes raw HTML in articles: authors write markdown, never script.
+_markdown = MarkdownIt("js-default")
+_environment = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"])
+)
+
+
+def markdown_html(text: str) -> str:
+    html: str = _markdown.render(text)
+    return html
+
+
+def page_locale(request: Request) -> Locale:
+    """``?lang=`` wins, then the browser's Accept-Language."""
+    return normalize_locale(request.query_params.get("lang")) or negotiate(
+        request.headers.get("accept-language")
+    )
+
+
+def render_page(
+    request: Request, template: str, locale: Locale, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    def t(value: Text, **params: Any) -> str:
+        return pick(value, locale).format(**params)
+
+    html = _environment.get_template(template).render(
+        request=request, locale=locale, t=t, texts=texts, **context
+    )
+    return HTMLResponse(html, status_code=status_code)
