@@ -13,6 +13,7 @@ from kefu import __version__
 from kefu.auth.endpoints import router as auth_router
 from kefu.bot.endpoints import staff_router as bot_staff_router
 from kefu.bot.endpoints import user_router as bot_user_router
+from kefu.bot.service import warm_up as warm_up_bot
 from kefu.config import Settings, get_settings
 from kefu.kit.db import Database
 from kefu.kit.http import DbSession, install_error_handlers
@@ -50,6 +51,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         warm_up_triage()
+        if settings.env != "test":  # tests train it once, on first use
+            warm_up_bot(db)
         yield
         if database is None:
             db.dispose()

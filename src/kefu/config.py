@@ -48,6 +48,11 @@ class Settings(BaseSettings):
         description="When people staff the desk, every day, as HH:MM-HH:MM in service_timezone.",
     )
     service_timezone: str = "Asia/Shanghai"
+    # Optional OpenAI-compatible endpoint that writes answers from the retrieved articles.
+    llm_base_url: str = Field("", description="e.g. http://127.0.0.1:8080/v1; empty turns it off")
+    llm_api_key: str = ""
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = Field(10.0, gt=0, le=120)
     bot_min_confidence: float = Field(
         0.45, ge=0, le=1, description="Below this the bot asks the user to rephrase."
     )

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kefu.bot import replies
+from kefu.bot.llm import LlmWriter, Source
 from kefu.config import Settings
 from kefu.kit.i18n import as_locale, pick
 from kefu.knowledge.facts import render
@@ -51,6 +52,7 @@ def compose(
     locale: str,
     settings: Settings,
     embedding: Vector | None = None,
+    writer: LlmWriter | None = None,
 ) -> Answer | None:
     article = find_article(db, slug, locale)
     if article is None:
@@ -71,6 +73,9 @@ def compose(
     heading = render(passage.heading, settings, article.locale)
     footer = pick(replies.ANSWER_FOOTER, as_locale(article.locale)).format(title=title, url=url)
     text = f"{heading}\n{body}" if heading else body
+    if writer is not None:
+        source = Source(title, url, render(passage.text, settings, article.locale))
+        text = writer.write(question, [source], article.locale) or text
     return Answer(f"{text}\n\n{footer}", article.id, title, url)
 
 

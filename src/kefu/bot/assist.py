@@ -3,11 +3,14 @@ draft reply built from the best one, in the ticket's language, for the agent to 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kefu.bot import replies
 from kefu.bot.answers import shorten
+from kefu.bot.llm import Source, writer_from
 from kefu.bot.schemas import AssistArticle, AssistOut
 from kefu.config import Settings
 from kefu.kit.i18n import as_locale, pick, text
@@ -67,5 +70,17 @@ def assist(db: Session, ticket: Ticket, settings: Settings) -> AssistOut:
         title=render(passage.title, settings, passage.locale),
         url=article_url(passage.slug, passage.locale),
     )
+    source: Literal["article", "llm"] = "article"
+    writer = writer_from(settings)
+    if writer is not None:
+        sources = [
+            Source(a.title, a.url, render(h.passage.text, settings, h.passage.locale))
+            for a, h in zip(articles, hits, strict=True)
+            if h.passage.visibility == "public"
+        ]
+        written = writer.write(question, sources, locale)
+        if written:
+            links = "\n".join(f"[{i}] {s.title} {s.url}" for i, s in enumerate(sources, 1))
+            body, footer, source = written, links, "llm"
     draft = "\n\n".join([pick(DRAFT_OPENING, locale), body, footer, pick(DRAFT_CLOSING, locale)])
-    return AssistOut(query=question, articles=articles, draft=draft, draft_source="article")
+    return AssistOut(query=question, articles=articles, draft=draft, draft_source=source)

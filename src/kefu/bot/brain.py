@@ -1,10 +1,11 @@
 """The bot's decision for one message, kept apart from conversation state so that the service
 and ``kefu bot benchmark`` run exactly the same code.
 
-In order: a request for a person, a safety signal (minors, self-harm), an angry user or a VIP
-go straight to a person; then the intent model either recognises what the user needs, is unsure
-(ask to rephrase), sees two close answers (ask which one), or finds nothing it can answer
-(hand off). A scam pattern or a pasted secret adds a warning to whatever the bot does.
+In order: a request for a person, a safety signal (minors, self-harm), a VIP, or an angry user
+whose question the bot is not sure of go straight to a person; then the intent model either
+recognises what the user needs, is unsure (ask to rephrase), sees two close answers (ask which
+one), or finds nothing it can answer (hand off). A scam pattern or a pasted secret adds a
+warning to whatever the bot does.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ MIN_CONFIDENCE = 0.45
 # confidence and the winner is not sure on its own.
 CLARIFY_RATIO = 0.6
 CLARIFY_BELOW = 0.7
+# The anger model mistakes urgency for anger ("where's my package??"), so an upset user whose
+# question the bot is this sure of gets the answer, with a person one tap away.
+ANSWER_DESPITE_ANGER = 0.9
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,11 @@ class BotBrain:
             return Decision(Action.handoff, "human_requested", intent, **common)
         if seen.safety_signals:
             return Decision(Action.handoff, "sensitive", intent, **common)
-        if seen.angry:
-            return Decision(Action.handoff, "angry", intent, **common)
         if vip_level > 0:
             return Decision(Action.handoff, "vip", intent, **common)
+        sure = intent not in (None, HANDOFF) and prediction.confidence >= ANSWER_DESPITE_ANGER
+        if seen.angry and not sure:
+            return Decision(Action.handoff, "angry", intent, **common)
         confidence = prediction.confidence
         if intent is None or intent == HANDOFF:
             return Decision(Action.handoff, "out_of_scope", None, confidence, **common)

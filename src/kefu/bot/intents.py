@@ -80,19 +80,43 @@ def train(examples: Sequence[Example], *, oos_label: str | None = HANDOFF) -> In
 
 
 class _ModelCache:
+    """Trained models by training-data key. A database whose articles changed keeps getting
+    its previous model while the new one trains in the background, so no user waits for it;
+    only the very first model of a process is trained while the caller waits."""
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._training = threading.Lock()
         self._models: OrderedDict[str, IntentModel] = OrderedDict()
+        self._latest: dict[str, str] = {}  # database -> key of the model it last used
+        self._pending: set[str] = set()
 
-    def get(self, examples: Sequence[Example], key: str) -> IntentModel:
-        with self._lock:  # one training at a time; the others wait for its result
+    def get(self, database: str, examples: Sequence[Example], key: str) -> IntentModel:
+        with self._lock:
+            model = self._models.get(key)
+            previous = self._models.get(self._latest.get(database, ""))
+            if model is None and previous is not None:
+                if key not in self._pending:
+                    self._pending.add(key)
+                    threading.Thread(target=self._train, args=(examples, key), daemon=True).start()
+                return previous
+        if model is None:
+            model = self._train(examples, key)
+        with self._lock:
+            self._latest[database] = key
+        return model
+
+    def _train(self, examples: Sequence[Example], key: str) -> IntentModel:
+        with self._training:  # one training at a time: they share the CPU
             model = self._models.get(key)
             if model is None:
                 model = train(examples)
+            with self._lock:
                 self._models[key] = model
+                self._models.move_to_end(key)
                 while len(self._models) > CACHE_SIZE:
                     self._models.popitem(last=False)
-            self._models.move_to_end(key)
+                self._pending.discard(key)
             return model
 
 
@@ -111,4 +135,4 @@ def current_intents(db: Session) -> IntentModel:
         examples = article_examples(db) + shipped_examples()
         entry = (generation, examples, training_key(examples))
         _examples[key] = entry
-    return _cache.get(entry[1], entry[2])
+    return _cache.get(key, entry[1], entry[2])

@@ -4,6 +4,8 @@ by id or typed ("1", "yes", "转人工")."""
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -19,11 +21,13 @@ from kefu.bot.brain import BotBrain, Decision
 from kefu.bot.flows import FLOWS, FlowContext, Option, Step
 from kefu.bot.handoff import hand_off
 from kefu.bot.intents import ARTICLE_FLOWS, current_intents
+from kefu.bot.llm import writer_from
 from kefu.bot.models import Action, BotConversation, BotTurn, ConversationStatus
 from kefu.bot.screening import asks_for_person
 from kefu.config import Settings
 from kefu.contacts.models import Contact
 from kefu.kit.clock import utcnow
+from kefu.kit.db import Database
 from kefu.kit.i18n import Locale, Text, as_locale, pick
 from kefu.knowledge.index import current_index
 from kefu.tickets.conversation import reply_as_requester
@@ -33,6 +37,7 @@ from kefu.triage.service import current_pipeline
 # The bot's second miss (an answer that did not help, or a message it did not understand)
 # hands the user to a person; only a solved question starts the count again.
 MAX_FAILURES = 2
+log = logging.getLogger(__name__)
 _YES = {
     "yes",
     "y",
@@ -211,6 +216,7 @@ class _Turn:
             question,
             self.locale,
             self.settings,
+            writer=writer_from(self.settings),
         )
         if found is None:  # the article went away since the model was trained
             self.miss(replies.REPHRASE)
@@ -404,3 +410,17 @@ def conversation_for(
         BotConversation.id == conversation_id, BotConversation.contact_id == contact.id
     )
     return db.scalar(query.with_for_update() if for_update else query)
+
+
+def warm_up(database: Database) -> None:
+    """Train the bot's intent model in the background at start-up, so the first chat does not
+    wait for it."""
+
+    def run() -> None:
+        try:
+            with database.transaction() as db:
+                current_intents(db)
+        except Exception:  # a missing table before `kefu db upgrade`; the first chat retries
+            log.warning("bot warm-up skipped", exc_info=True)
+
+    threading.Thread(target=run, name="bot-warm-up", daemon=True).start()
