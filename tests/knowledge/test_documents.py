@@ -59,7 +59,7 @@ def test_bad_files_say_what_is_wrong(text: str, reason: str) -> None:
     with pytest.raises(InvalidArticleFile) as caught:
         parse_document(text, "a.md")
     assert reason in caught.value.message("en")
-    assert caught.value.message("zh-CN").startswith("a.md：")
+    assert caught.value.message("zh-CN").startswith("a.md 不是有效的文章文件：")
 
 
 def test_articles_are_cut_at_headings_and_long_sections_at_paragraphs() -> None:

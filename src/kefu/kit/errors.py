@@ -11,6 +11,10 @@ from typing import Any, ClassVar
 from kefu.kit.i18n import Locale
 
 
+def _is_text(value: object) -> bool:
+    return isinstance(value, dict) and set(value) == {"en", "zh"}
+
+
 class KefuError(Exception):
     status: ClassVar[int] = 400
     code: ClassVar[str] = "bad_request"
@@ -23,8 +27,14 @@ class KefuError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, locale: Locale) -> str:
+        """The text in ``locale``; a parameter given in both languages (a ``Text``) is
+        filled in that language too."""
         template = self.zh if locale == "zh-CN" else self.en
-        return template.format(**self.params)
+        params = {
+            name: (value["zh"] if locale == "zh-CN" else value["en"]) if _is_text(value) else value
+            for name, value in self.params.items()
+        }
+        return template.format(**params)
 
     def body(self, locale: Locale) -> dict[str, Any]:
         error: dict[str, Any] = {"code": self.code, "message": self.message(locale)}

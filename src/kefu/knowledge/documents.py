@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from kefu.kit import i18n
 from kefu.kit.errors import Invalid
 from kefu.kit.i18n import normalize_locale
 
@@ -37,8 +38,8 @@ PASSAGE_CHARS = 1200  # longer sections are cut at paragraph breaks
 
 class InvalidArticleFile(Invalid):
     code = "invalid_article_file"
-    en = "{path}: {reason}"
-    zh = "{path}：{reason}"
+    en = "{path} is not a valid article file: {reason}"
+    zh = "{path} 不是有效的文章文件：{reason}"
 
 
 @dataclass
@@ -58,32 +59,62 @@ def _strings(value: object, name: str, path: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str | int) for item in value):
-        raise InvalidArticleFile(path=path, reason=f"'{name}' must be a list of texts")
+        raise InvalidArticleFile(
+            path=path,
+            reason=i18n.text(f"'{name}' must be a list of texts", f"“{name}”必须是文本列表"),
+        )
     return [str(item).strip() for item in value if str(item).strip()]
 
 
 def parse_document(text: str, path: str = "<text>") -> ArticleDocument:
     match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
     if not match:
-        raise InvalidArticleFile(path=path, reason="no front matter between '---' lines")
+        raise InvalidArticleFile(
+            path=path,
+            reason=i18n.text("no front matter between '---' lines", "缺少 '---' 之间的文件头"),
+        )
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
-        raise InvalidArticleFile(path=path, reason=f"front matter is not YAML ({error})") from None
+        raise InvalidArticleFile(
+            path=path,
+            reason=i18n.text(
+                f"front matter is not YAML ({error})", f"文件头不是合法的 YAML（{error}）"
+            ),
+        ) from None
     if not isinstance(meta, dict):
-        raise InvalidArticleFile(path=path, reason="front matter must be a mapping")
+        raise InvalidArticleFile(
+            path=path, reason=i18n.text("front matter must be a mapping", "文件头必须是键值映射")
+        )
     missing = [key for key in ("slug", "locale", "title") if not meta.get(key)]
     if missing:
-        raise InvalidArticleFile(path=path, reason=f"missing {', '.join(missing)}")
+        raise InvalidArticleFile(
+            path=path,
+            reason=i18n.text(f"missing {', '.join(missing)}", f"缺少 {'、'.join(missing)}"),
+        )
     slug = str(meta["slug"])
     if not SLUG.match(slug):
-        raise InvalidArticleFile(path=path, reason=f"slug {slug!r} is not lower-case-with-dashes")
+        raise InvalidArticleFile(
+            path=path,
+            reason=i18n.text(
+                f"slug {slug!r} is not lower-case-with-dashes",
+                f"slug {slug!r} 须为小写字母、数字和连字符",
+            ),
+        )
     locale = normalize_locale(str(meta["locale"]))
     if locale is None:
-        raise InvalidArticleFile(path=path, reason=f"locale {meta['locale']!r} is not zh-CN or en")
+        raise InvalidArticleFile(
+            path=path,
+            reason=i18n.text(
+                f"locale {meta['locale']!r} is not zh-CN or en",
+                f"语言 {meta['locale']!r} 不是 zh-CN 或 en",
+            ),
+        )
     body = text.lstrip("\ufeff")[match.end() :].strip()
     if not body:
-        raise InvalidArticleFile(path=path, reason="the article has no body")
+        raise InvalidArticleFile(
+            path=path, reason=i18n.text("the article has no body", "文章没有正文")
+        )
     return ArticleDocument(
         slug=slug,
         locale=locale,
@@ -120,13 +151,15 @@ def render_document(document: ArticleDocument) -> str:
 def read_folder(folder: Path) -> list[ArticleDocument]:
     """Every ``*.md`` file under the folder (sub-folders included), in a stable order."""
     if not folder.is_dir():
-        raise InvalidArticleFile(path=str(folder), reason="not a folder")
+        raise InvalidArticleFile(path=str(folder), reason=i18n.text("not a folder", "不是文件夹"))
     documents = []
     for path in sorted(folder.rglob("*.md")):
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise InvalidArticleFile(path=str(path), reason="not UTF-8 text") from None
+            raise InvalidArticleFile(
+                path=str(path), reason=i18n.text("not UTF-8 text", "不是 UTF-8 文本")
+            ) from None
         documents.append(parse_document(text, str(path)))
     return documents
 

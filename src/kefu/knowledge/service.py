@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 from kefu.audit.service import record
 from kefu.auth.actors import StaffActor
 from kefu.contacts.models import Contact
+from kefu.kit import i18n
 from kefu.kit.clock import utcnow
+from kefu.kit.i18n import Text
 from kefu.kit.text import document_tokens
 from kefu.knowledge.documents import (
     SLUG,
@@ -39,25 +41,56 @@ MAX_QUESTIONS = 200
 
 
 def validate(document: ArticleDocument) -> None:
-    problems = []
+    problems: list[Text] = []
     if not SLUG.match(document.slug) or len(document.slug) > 120:
-        problems.append("slug must be lower-case words joined by dashes, at most 120 characters")
+        problems.append(
+            i18n.text(
+                "slug must be lower-case words joined by dashes, at most 120 characters",
+                "slug 须为用连字符连接的小写单词，最多 120 个字符",
+            )
+        )
     if document.locale not in ("zh-CN", "en"):
-        problems.append("locale must be zh-CN or en")
+        problems.append(i18n.text("locale must be zh-CN or en", "语言须为 zh-CN 或 en"))
     if not document.title.strip() or len(document.title) > 200:
-        problems.append("title must have 1 to 200 characters")
+        problems.append(
+            i18n.text("title must have 1 to 200 characters", "标题须为 1 到 200 个字符")
+        )
     if not document.body.strip():
-        problems.append("body must not be empty")
+        problems.append(i18n.text("body must not be empty", "正文不能为空"))
     if document.category is not None and document.category not in CATEGORY_KEYS:
-        problems.append(f"category must be one of {', '.join(CATEGORY_KEYS)}")
+        problems.append(
+            i18n.text(
+                f"category must be one of {', '.join(CATEGORY_KEYS)}",
+                f"分类须为以下之一：{', '.join(CATEGORY_KEYS)}",
+            )
+        )
     if document.visibility not in tuple(Visibility):
-        problems.append("visibility must be public or agent_only")
+        problems.append(
+            i18n.text(
+                "visibility must be public or agent_only", "可见范围须为 public 或 agent_only"
+            )
+        )
     if document.status not in tuple(ArticleStatus):
-        problems.append("status must be draft, published or archived")
+        problems.append(
+            i18n.text(
+                "status must be draft, published or archived",
+                "状态须为 draft、published 或 archived",
+            )
+        )
     if len(document.questions) > MAX_QUESTIONS or any(len(q) > 300 for q in document.questions):
-        problems.append(f"at most {MAX_QUESTIONS} questions of at most 300 characters each")
+        problems.append(
+            i18n.text(
+                f"at most {MAX_QUESTIONS} questions of at most 300 characters each",
+                f"最多 {MAX_QUESTIONS} 个问题，每个最多 300 个字符",
+            )
+        )
     if problems:
-        raise InvalidArticle(reason="; ".join(problems), details=problems)
+        raise InvalidArticle(
+            reason=i18n.text(
+                "; ".join(p["en"] for p in problems), "；".join(p["zh"] for p in problems)
+            ),
+            details=problems,
+        )
 
 
 def _staff_id(actor: StaffActor | None) -> int | None:
@@ -238,7 +271,12 @@ def import_documents(
         validate(document)
         key = (document.slug, document.locale)
         if key in seen:
-            raise InvalidArticle(reason=f"{document.slug} ({document.locale}) appears twice")
+            raise InvalidArticle(
+                reason=i18n.text(
+                    f"{document.slug} ({document.locale}) appears twice",
+                    f"{document.slug}（{document.locale}）出现了两次",
+                )
+            )
         seen.add(key)
     report = ImportReport()
     for document in documents:
