@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         warm_up_triage()
         if settings.env != "test":  # tests train it once, on first use
-            warm_up_bot(db)
+            warm_up_bot(db, settings)
         yield
         if database is None:
             db.dispose()

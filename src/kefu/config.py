@@ -53,6 +53,14 @@ class Settings(BaseSettings):
     llm_api_key: str = ""
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = Field(10.0, gt=0, le=120)
+    bot_handoff_recall: float = Field(
+        0.55,
+        ge=0.05,
+        le=0.99,
+        description="Share of cases for a person the bot hands off (estimated out of fold in "
+        "training): higher hands off more, lower answers more. 0.55 was chosen on eval/bot's "
+        "tuning sets.",
+    )
     bot_min_confidence: float = Field(
         0.45, ge=0, le=1, description="Below this the bot asks the user to rephrase."
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from kefu.bot.intents import FLOW_INTENTS, HANDOFF, IntentModel
 from kefu.bot.models import Action
-from kefu.bot.screening import asks_for_person, shared_secrets
+from kefu.bot.screening import asks_for_person, sensitive_situation, shared_secrets
 from kefu.kit.i18n import normalize_locale
 from kefu.triage.classifier import clip
 from kefu.triage.encoder import shared_encoder
@@ -28,7 +28,7 @@ CLARIFY_RATIO = 0.6
 CLARIFY_BELOW = 0.7
 # The anger model mistakes urgency for anger ("where's my package??"), so an upset user whose
 # question the bot is this sure of gets the answer, with a person one tap away.
-ANSWER_DESPITE_ANGER = 0.9
+ANSWER_DESPITE_ANGER = 0.97
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,11 @@ class BotBrain:
         intent = None if prediction.out_of_scope else prediction.label
         if asks_for_person(text):
             return Decision(Action.handoff, "human_requested", intent, **common)
-        if seen.safety_signals:
+        situation = sensitive_situation(text, seen.scam_signals)
+        if seen.safety_signals or situation in ("fraud", "privacy"):
             return Decision(Action.handoff, "sensitive", intent, **common)
+        if situation == "threat":
+            return Decision(Action.handoff, "angry", intent, **common)
         if vip_level > 0:
             return Decision(Action.handoff, "vip", intent, **common)
         sure = intent not in (None, HANDOFF) and prediction.confidence >= ANSWER_DESPITE_ANGER

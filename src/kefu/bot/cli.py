@@ -19,7 +19,8 @@ def bot() -> None:
     help=(
         "Measure the bot's decision (answer which intent, or hand off to a person) on TEST, one "
         "message per turn. Without --train it learns from the starter help centre, as a fresh "
-        "install does. CSV columns: text,label and optionally lang. "
+        "install does. KEFU_BOT_HANDOFF_RECALL and KEFU_BOT_MIN_CONFIDENCE apply. CSV columns: "
+        "text,label and optionally lang. "
         "/ 评测机器人的回答与转人工决策。"
     )
 )
@@ -47,7 +48,14 @@ def benchmark(
 
     test = read_examples(test_path)
     train = read_examples(train_path) if train_path else None
-    report = run(test, train, oos_label=oos_label, min_confidence=Settings().bot_min_confidence)
+    settings = Settings()
+    report = run(
+        test,
+        train,
+        oos_label=oos_label,
+        min_confidence=settings.bot_min_confidence,
+        recall_floor=settings.bot_handoff_recall,
+    )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return

@@ -33,7 +33,6 @@ ARTICLE_FLOWS = {
     "report-content": "report_content",
     "ban-restriction-appeals": "ban_appeal",
 }
-OPTIONS = ClassifierOptions()
 CACHE_SIZE = 4
 
 
@@ -73,8 +72,13 @@ def training_key(examples: Sequence[Example]) -> str:
     return digest.hexdigest()[:16]
 
 
-def train(examples: Sequence[Example], *, oos_label: str | None = HANDOFF) -> IntentModel:
-    classifier = TextClassifier(OPTIONS)
+def train(
+    examples: Sequence[Example],
+    *,
+    oos_label: str | None = HANDOFF,
+    recall_floor: float,
+) -> IntentModel:
+    classifier = TextClassifier(ClassifierOptions(oos_recall_floor=recall_floor))
     classifier.fit([e.text for e in examples], [e.label for e in examples], oos_label=oos_label)
     return IntentModel(classifier, f"bot-intents-{training_key(examples)}", len(examples))
 
@@ -91,7 +95,9 @@ class _ModelCache:
         self._latest: dict[str, str] = {}  # database -> key of the model it last used
         self._pending: set[str] = set()
 
-    def get(self, database: str, examples: Sequence[Example], key: str) -> IntentModel:
+    def get(
+        self, database: str, examples: Sequence[Example], key: str, recall_floor: float
+    ) -> IntentModel:
         with self._lock:
             model = self._models.get(key)
             previous = self._models.get(self._latest.get(database, ""))
@@ -101,16 +107,16 @@ class _ModelCache:
                     threading.Thread(target=self._train, args=(examples, key), daemon=True).start()
                 return previous
         if model is None:
-            model = self._train(examples, key)
+            model = self._train(examples, key, recall_floor)
         with self._lock:
             self._latest[database] = key
         return model
 
-    def _train(self, examples: Sequence[Example], key: str) -> IntentModel:
+    def _train(self, examples: Sequence[Example], key: str, recall_floor: float) -> IntentModel:
         with self._training:  # one training at a time: they share the CPU
             model = self._models.get(key)
             if model is None:
-                model = train(examples)
+                model = train(examples, recall_floor=recall_floor)
             with self._lock:
                 self._models[key] = model
                 self._models.move_to_end(key)
@@ -126,13 +132,13 @@ _cache = _ModelCache()
 _examples: dict[str, tuple[tuple[object, ...], list[Example], str]] = {}
 
 
-def current_intents(db: Session) -> IntentModel:
+def current_intents(db: Session, recall_floor: float) -> IntentModel:
     """The intent model for the published knowledge base (its examples are read again only
     when an article changed)."""
-    generation, key = kb_generation(db), database_key(db)
+    generation, key = (*kb_generation(db), recall_floor), database_key(db)
     entry = _examples.get(key)
     if entry is None or entry[0] != generation:
         examples = article_examples(db) + shipped_examples()
-        entry = (generation, examples, training_key(examples))
+        entry = (generation, examples, f"{training_key(examples)}-{recall_floor}")
         _examples[key] = entry
-    return _cache.get(key, entry[1], entry[2])
+    return _cache.get(key, entry[1], entry[2], recall_floor)

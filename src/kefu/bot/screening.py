@@ -7,11 +7,14 @@ import re
 
 # 转人工 and friends. In English, a short message naming a person ("agent", "human pls"), or
 # asking to talk to one; "human verification failed" is not a request for a person.
-_HUMAN_ZH = re.compile(r"转人工|人工客服|人工服务|人工(?!智能)|真人客服|找真人|要真人|找客服本人")
+_HUMAN_ZH = re.compile(
+    r"转人工|人工客服|人工服务|人工(?!智能|审核|复核|验证|核实)|真人客服|找真人|要真人|接个?客服|转个?客服"
+)
 _PERSON = r"(human|person|agent|someone|somebody|representative|operator|staff|manager|supervisor)"
 _HUMAN_EN = re.compile(
-    rf"\b(talk|speak|chat|connect|transfer|put|get)\b.{{0,24}}\b(real |live |a |an )?{_PERSON}\b"
-    rf"|\b(real|live) {_PERSON}\b",
+    rf"\b(talk|speak|chat|connect|transfer|put|get)\b.{{0,32}}\b(real |live |a |an )?{_PERSON}\b"
+    rf"|\b(is there|are there|any|can i get|i want|i need|give me|need)\b.{{0,12}}"
+    rf"\b(real|actual|live) {_PERSON}\b",
     re.IGNORECASE,
 )
 _ONLY_PERSON = re.compile(
@@ -43,3 +46,47 @@ def shared_secrets(text: str) -> list[str]:
     if _PASSWORD.search(text):
         found.append("password")
     return found
+
+
+# Sensitive situations the bot must not handle alone (the intent model may find an article
+# that looks right: "我被假客服骗了" reads like the fake-customer-service article).
+_FRAUD_VICTIM = re.compile(
+    r"被骗|骗了我|上当|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|被扣了|(被)?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
+    r"|\b(i (was|got|been) scammed|got scammed|scammed me|been conned|ripped me off)\b"
+    r"|\b(lost|stole|took|taken)\b.{0,30}\b(money|\d+ ?(yuan|rmb|dollars|bucks)?)\b.{0,20}"
+    r"|\bmoney (was |got |is )?(taken|stolen|gone)\b|\bloan in my name\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"现在|正在|还在|在等|刚刚|马上|\b(right now|rn|now|still (on|waiting|there)|"
+    r"on (a |the )?(video )?(call|phone)|is waiting)\b",
+    re.IGNORECASE,
+)
+_EXPOSED = re.compile(
+    r"(身份证|住址|家庭地址|学校|手机号|电话号码|私密照|裸照|隐私|个人信息|聊天记录).{0,12}"
+    r"(发到|发在|发了|曝光|公开|泄露|挂出|挂在)"
+    r"|(曝光|泄露|公开|挂出|人肉).{0,12}(身份证|住址|学校|手机号|私密照|裸照|个人信息)"
+    r"|\b(posted|shared|leaked|exposed|published|put)\b.{0,40}\b(id card|home address|address|"
+    r"school|phone number|nudes?|private (photos|pics|pictures|chats)|personal info\w*)\b|\bdox+",
+    re.IGNORECASE,
+)
+_THREAT = re.compile(
+    r"消协|12315|工商局|监管部门|市场监管|起诉|律师函|去法院|曝光你们|媒体曝光|微博曝光|找记者"
+    r"|\b(regulators?|consumer (council|association|protection)|sue (you|u)|lawsuit|"
+    r"lawyers?|going to the (media|press)|report (you|u) to)\b",
+    re.IGNORECASE,
+)
+
+
+def sensitive_situation(text: str, scam_signals: list[str]) -> str | None:
+    """Why a person must take this, or None: a fraud victim, someone being worked on by a
+    scammer right now, personal data exposed, or a threat of regulators or courts."""
+    if _FRAUD_VICTIM.search(text):
+        return "fraud"
+    if scam_signals and _NOW.search(text):
+        return "fraud"
+    if _EXPOSED.search(text):
+        return "privacy"
+    if _THREAT.search(text):
+        return "threat"
+    return None

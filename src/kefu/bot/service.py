@@ -78,7 +78,8 @@ class TurnResult:
 
 
 def brain_for(db: Session, settings: Settings) -> BotBrain:
-    return BotBrain(current_intents(db), current_pipeline(db), settings.bot_min_confidence)
+    intents = current_intents(db, settings.bot_handoff_recall)
+    return BotBrain(intents, current_pipeline(db), settings.bot_min_confidence)
 
 
 def start(db: Session, contact: Contact, locale: Locale, settings: Settings) -> TurnResult:
@@ -412,14 +413,14 @@ def conversation_for(
     return db.scalar(query.with_for_update() if for_update else query)
 
 
-def warm_up(database: Database) -> None:
+def warm_up(database: Database, settings: Settings) -> None:
     """Train the bot's intent model in the background at start-up, so the first chat does not
     wait for it."""
 
     def run() -> None:
         try:
             with database.transaction() as db:
-                current_intents(db)
+                current_intents(db, settings.bot_handoff_recall)
         except Exception:  # a missing table before `kefu db upgrade`; the first chat retries
             log.warning("bot warm-up skipped", exc_info=True)
 
