@@ -51,7 +51,7 @@ def shared_secrets(text: str) -> list[str]:
 # Sensitive situations the bot must not handle alone (the intent model may find an article
 # that looks right: "我被假客服骗了" reads like the fake-customer-service article).
 _FRAUD_VICTIM = re.compile(
-    r"被骗|骗了我|上当|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|被扣了|(被)?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
+    r"被骗|骗了我|上当|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|(钱|块|元|千|万).{0,4}被?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
     r"|\b(i (was|got|been) scammed|got scammed|scammed me|been conned|ripped me off)\b"
     r"|\b(lost|stole|took|taken)\b.{0,30}\b(money|\d+ ?(yuan|rmb|dollars|bucks)?)\b.{0,20}"
     r"|\bmoney (was |got |is )?(taken|stolen|gone)\b|\bloan in my name\b",
@@ -73,7 +73,8 @@ _EXPOSED = re.compile(
 _THREAT = re.compile(
     r"消协|12315|工商局|监管部门|市场监管|起诉|律师函|去法院|曝光你们|媒体曝光|微博曝光|找记者"
     r"|\b(regulators?|consumer (council|association|protection)|sue (you|u)|lawsuit|"
-    r"lawyers?|going to the (media|press)|report (you|u) to)\b",
+    r"(my|our|a) lawyer (will|is going to)|lawyer'?s? letter|going to the (media|press)|"
+    r"report (you|u) to)\b",
     re.IGNORECASE,
 )
 
