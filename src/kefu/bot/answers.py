@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kefu.bot import replies
 from kefu.bot.llm import LlmWriter, Source
 from kefu.config import Settings
 from kefu.kit.i18n import as_locale, pick
+from kefu.knowledge.errors import ArticleNotFound
 from kefu.knowledge.facts import render
 from kefu.knowledge.index import KnowledgeIndex, Vector
-from kefu.knowledge.models import Article, ArticleStatus, Visibility
+from kefu.knowledge.models import Article
 from kefu.knowledge.present import article_url
+from kefu.knowledge.queries import public_article
 
 MAX_ANSWER_CHARS = 700  # a chat bubble, not the article: the link has the rest
 
@@ -29,14 +30,10 @@ class Answer:
 
 def find_article(db: Session, slug: str, locale: str) -> Article | None:
     """The published public article for an intent, in the locale or else its translation."""
-    rows = db.scalars(
-        select(Article).where(
-            Article.slug == slug,
-            Article.status == ArticleStatus.published,
-            Article.visibility == Visibility.public,
-        )
-    ).all()
-    return next((row for row in rows if row.locale == locale), rows[0] if rows else None)
+    try:
+        return public_article(db, slug, locale)
+    except ArticleNotFound:
+        return None
 
 
 def title_of(db: Session, slug: str, locale: str, settings: Settings) -> str:

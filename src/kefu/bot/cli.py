@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from kefu.kit.cli import reports_errors
+from kefu.kit.cli import echo_report, reports_errors
 
 
 @click.group(help="The self-service bot. / 智能客服机器人。")
@@ -56,21 +55,4 @@ def benchmark(
         min_confidence=settings.bot_min_confidence,
         recall_floor=settings.bot_handoff_recall,
     )
-    if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-        return
-    for key, value in report.items():
-        if isinstance(value, dict):
-            click.echo(f"{key}:")
-            for name, figures in value.items():
-                if isinstance(figures, dict):
-                    shown = ", ".join(f"{k} {_fmt(v)}" for k, v in figures.items())
-                    click.echo(f"  {name}: {shown}")
-                else:
-                    click.echo(f"  {name}: {figures}")
-        else:
-            click.echo(f"{key}: {_fmt(value)}")
-
-
-def _fmt(value: object) -> str:
-    return f"{value:.4f}" if isinstance(value, float) else str(value)
+    echo_report(report, as_json)

@@ -63,6 +63,21 @@ def _out(db: Session, conversation: BotConversation, turns: list[BotTurn]) -> Co
     )
 
 
+def _summary(db: Session, conversation: BotConversation) -> StaffConversationSummary:
+    return StaffConversationSummary(
+        id=conversation.id,
+        contact_id=conversation.contact_id,
+        status=conversation.status,
+        locale=conversation.locale,
+        handoff_reason=conversation.handoff_reason,
+        ticket_number=_ticket_number(db, conversation),
+        failures=conversation.failures,
+        turn_count=conversation.turns,
+        created_at=conversation.created_at,
+        updated_at=conversation.updated_at,
+    )
+
+
 @user_router.post(
     "/conversations", response_model=ConversationOut, status_code=201, summary="Start a chat"
 )
@@ -128,19 +143,7 @@ def list_conversations(
     rows = list(db.scalars(query.limit(limit + 1)))
     more, rows = len(rows) > limit, rows[:limit]
     return StaffConversationPage(
-        items=[
-            StaffConversationSummary(
-                id=row.id,
-                contact_id=row.contact_id,
-                status=row.status,
-                locale=row.locale,
-                handoff_reason=row.handoff_reason,
-                ticket_number=_ticket_number(db, row),
-                turns=row.turns,
-                updated_at=row.updated_at,
-            )
-            for row in rows
-        ],
+        items=[_summary(db, row) for row in rows],
         next_cursor=encode_cursor({"id": rows[-1].id}) if more and rows else None,
     )
 
@@ -154,18 +157,8 @@ def review(conversation_id: Id, db: DbSession, _: CurrentStaff) -> StaffConversa
     conversation = db.get(BotConversation, conversation_id)
     if conversation is None:
         raise ConversationNotFound()
-    return StaffConversationOut(
-        id=conversation.id,
-        contact_id=conversation.contact_id,
-        status=conversation.status,
-        locale=conversation.locale,
-        handoff_reason=conversation.handoff_reason,
-        ticket_number=_ticket_number(db, conversation),
-        failures=conversation.failures,
-        created_at=conversation.created_at,
-        updated_at=conversation.updated_at,
-        turns=[StaffTurnOut.model_validate(turn) for turn in _turns(db, conversation)],
-    )
+    turns = [StaffTurnOut.model_validate(turn) for turn in _turns(db, conversation)]
+    return StaffConversationOut(**_summary(db, conversation).model_dump(), turns=turns)
 
 
 @staff_router.get(

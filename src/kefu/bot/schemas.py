@@ -66,19 +66,6 @@ class StaffTurnOut(TurnOut):
     latency_ms: float
 
 
-class StaffConversationOut(BaseModel):
-    id: int
-    contact_id: int
-    status: str
-    locale: str
-    handoff_reason: str | None
-    ticket_number: int | None
-    failures: int
-    created_at: datetime
-    updated_at: datetime
-    turns: list[StaffTurnOut]
-
-
 class StaffConversationSummary(BaseModel):
     id: int
     contact_id: int
@@ -86,8 +73,14 @@ class StaffConversationSummary(BaseModel):
     locale: str
     handoff_reason: str | None
     ticket_number: int | None
-    turns: int
+    failures: int
+    turn_count: int
+    created_at: datetime
     updated_at: datetime
+
+
+class StaffConversationOut(StaffConversationSummary):
+    turns: list[StaffTurnOut]
 
 
 class StaffConversationPage(BaseModel):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kefu.kit.cli import reports_errors
+from kefu.kit.cli import echo_report, reports_errors
 from kefu.kit.errors import Invalid
 
 
@@ -147,16 +147,4 @@ def benchmark(
         from kefu.triage.shipped import load_shipped
 
         report = evaluate(load_shipped().classifier, test, oos_label=oos_label)
-    if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-        return
-    for key, value in report.items():
-        if isinstance(value, dict):
-            click.echo(f"{key}:")
-            for lang, figures in value.items():
-                shown = ", ".join(f"{k} {v:.4f}" for k, v in figures.items())
-                click.echo(f"  {lang}: {shown}")
-        elif isinstance(value, float):
-            click.echo(f"{key}: {value:.4f}")
-        else:
-            click.echo(f"{key}: {value}")
+    echo_report(report, as_json)
