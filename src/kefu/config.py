@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     website: str = "https://help.kefu.example"
     service_hours: str = Field(
         "09:00-22:00",
-        pattern=r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$",
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$",
         description="When people staff the desk, every day, as HH:MM-HH:MM in service_timezone.",
     )
     service_timezone: str = "Asia/Shanghai"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,88 @@ def test_agents_get_articles_and_a_draft_for_a_ticket(bot_client: TestClient, de
     assert assist["articles"][0]["slug"] == "livestream-lag-quality"
     assert assist["draft_source"] == "article" and assist["draft"].startswith("您好")
     assert "/help/articles/livestream-lag-quality" in assist["draft"]
+
+
+def test_odd_digits_nul_options_and_blank_lines_are_handled(
+    bot_client: TestClient, desk: Desk
+) -> None:
+    user = desk.user()
+    lead = desk.staff("lead", Role.supervisor)
+    conversation = start(bot_client, user)
+    for text in ("①", "²", "1²"):
+        assert turn(say(bot_client, user, conversation, text))["action"] in (
+            "rephrase",
+            "handoff",
+            "relay",
+        )
+    nul = bot_client.post(
+        f"/api/v1/me/bot/conversations/{conversation}/messages",
+        json={"option": "x\u0000y"},
+        headers=user,
+    )
+    assert nul.status_code == 422
+    other = start(bot_client, user)
+    handed = say(bot_client, user, other, "\n转人工")
+    ticket = bot_client.get(
+        f"/api/v1/tickets/{handed['ticket_number']}", headers=lead.headers
+    ).json()
+    assert ticket["subject"] == "转人工"
+    quick = say(bot_client, user, other, option="yes")  # after a hand-off: words are needed
+    assert f"#{handed['ticket_number']}" in turn(quick)["reply"]
+
+
+def test_a_guided_fix_that_worked_counts_as_solved(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user, "en")
+    say(bot_client, user, conversation, "I forgot my password")
+    say(bot_client, user, conversation, option="no")  # one miss
+    say(bot_client, user, conversation, "I forgot my password")
+    say(bot_client, user, conversation, option="flow:reset_password")
+    say(bot_client, user, conversation, option="phone:yes")
+    worked = say(bot_client, user, conversation, option="yes")
+    assert worked["status"] == "resolved"
+    say(bot_client, user, conversation, "how do I go live")
+    after = say(bot_client, user, conversation, option="no")  # a first miss again, not a second
+    assert turn(after)["action"] == "rephrase"
+
+
+def test_only_supervisors_review_bot_conversations(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user)
+    agent = desk.staff("agent", teams=("technical_support",))
+    for url in ("/api/v1/bot/conversations", f"/api/v1/bot/conversations/{conversation}"):
+        refused = bot_client.get(url, headers=agent.headers)
+        assert refused.status_code == 403
+        assert refused.json()["error"]["code"] == "role_required"
+
+
+def test_the_bot_learns_a_new_article_in_the_background(bot_client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    user = desk.user()
+    conversation = start(bot_client, user, "en")
+    say(bot_client, user, conversation, "how do I go live")  # the model for the starter set
+    article = {
+        "slug": "spring-festival-gala",
+        "locale": "en",
+        "title": "Spring Festival live gala",
+        "body": "# Spring Festival live gala\n\nThe gala streams on New Year's Eve at 20:00.",
+        "status": "published",
+        "questions": [
+            "when is the spring festival gala",
+            "what time does the new year gala stream",
+            "is there a gala on new year's eve",
+            "spring festival show time",
+            "where can i watch the gala",
+            "gala start time",
+        ],
+    }
+    created = bot_client.post("/api/v1/kb/articles", json=article, headers=lead.headers)
+    assert created.status_code == 201, created.text
+    deadline = time.monotonic() + 120
+    while True:  # the previous model answers until the new one is trained
+        asking = start(bot_client, user, "en")
+        reply = say(bot_client, user, asking, "what time does the spring festival gala start")
+        if "/help/articles/spring-festival-gala" in turn(reply)["reply"]:
+            break
+        assert time.monotonic() < deadline, turn(reply)
+        time.sleep(2)

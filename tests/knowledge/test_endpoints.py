@@ -141,3 +141,29 @@ def test_bad_searches_get_clear_errors(client: TestClient, params: dict[str, obj
 def test_search_of_an_empty_help_centre_finds_nothing(client: TestClient) -> None:
     response = client.get("/api/v1/help/search", params={"q": "password"})
     assert response.status_code == 200 and response.json()["hits"] == []
+
+
+@pytest.mark.usefixtures("help_centre")
+def test_votes_follow_the_readers_language(client: TestClient, desk: Desk) -> None:
+    user = {**desk.user(), "Accept-Language": "en"}
+    client.put(
+        "/api/v1/me/help/articles/password-recovery/vote", json={"helpful": True}, headers=user
+    )
+    english = client.get("/api/v1/help/articles/password-recovery?lang=en").json()
+    assert english["helpful_yes"] == 1
+
+
+def test_articles_need_text_besides_headings_and_no_nul(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    base = {"slug": "empty", "locale": "en", "title": "Empty"}
+    only_headings = client.post(
+        "/api/v1/kb/articles", json={**base, "body": "# Empty\n## A\n## B"}, headers=lead.headers
+    )
+    assert only_headings.status_code == 422
+    assert only_headings.json()["error"]["code"] == "invalid_article"
+    nul = client.post(
+        "/api/v1/kb/articles",
+        json={**base, "body": "# E\n\ntext", "tags": ["a\u0000b"]},
+        headers=lead.headers,
+    )
+    assert nul.status_code == 422

@@ -44,3 +44,17 @@ def test_missing_articles_and_raw_html_are_handled(client: TestClient, database:
     page = client.get("/help/articles/html-test?lang=en")
     assert "<script>" not in page.text and "&lt;script&gt;" in page.text
     assert "<strong>bold</strong>" in page.text
+
+
+def test_the_language_link_leads_only_to_a_published_translation(
+    client: TestClient, database: Database
+) -> None:
+    with database.transaction() as db:
+        create_article(db, ArticleDocument("gala", "en", "Gala", "# Gala\n\nAt 20:00."), None)
+        create_article(
+            db,
+            ArticleDocument("gala", "zh-CN", "晚会", "# 晚会\n\n20:00 开始。", status="draft"),
+            None,
+        )
+    page = client.get("/help/articles/gala?lang=en")
+    assert page.status_code == 200 and 'class="switch"' not in page.text

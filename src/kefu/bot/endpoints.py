@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kefu.auth.deps import CurrentContact, CurrentStaff
+from kefu.auth.actors import StaffActor
+from kefu.auth.deps import CurrentContact, CurrentStaff, require_staff
+from kefu.auth.models import Role
 from kefu.bot import service
 from kefu.bot.assist import assist
 from kefu.bot.models import BotConversation, BotTurn
@@ -29,6 +33,9 @@ from kefu.kit.types import Id
 from kefu.tickets import queries
 from kefu.tickets.models import Ticket
 
+# Transcripts hold whatever users told the bot, whichever team their ticket went to: reviewing
+# them is a supervisor's job, not every agent's.
+Reviewer = Annotated[StaffActor, Depends(require_staff(Role.supervisor, Role.admin))]
 user_router = APIRouter(prefix="/api/v1/me/bot", tags=["end user: bot"])
 staff_router = APIRouter(prefix="/api/v1", tags=["bot (staff)"])
 
@@ -127,7 +134,7 @@ def say(
 )
 def list_conversations(
     db: DbSession,
-    _: CurrentStaff,
+    _: Reviewer,
     status: str | None = Query(None, pattern="^(bot|handed_off|resolved)$"),
     limit: int = Query(50, ge=1, le=100),
     cursor: str | None = Query(None, max_length=500),
@@ -153,7 +160,7 @@ def list_conversations(
     response_model=StaffConversationOut,
     summary="Every turn with the bot's decision and why",
 )
-def review(conversation_id: Id, db: DbSession, _: CurrentStaff) -> StaffConversationOut:
+def review(conversation_id: Id, db: DbSession, _: Reviewer) -> StaffConversationOut:
     conversation = db.get(BotConversation, conversation_id)
     if conversation is None:
         raise ConversationNotFound()

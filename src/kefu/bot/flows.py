@@ -19,7 +19,7 @@ from kefu.contacts.models import Contact
 from kefu.kit.i18n import Locale, Text, pick
 from kefu.platform.orders import refunds_of
 from kefu.tickets.intake import NewTicket, create_ticket
-from kefu.tickets.models import Channel, Ticket, TicketType
+from kefu.tickets.models import Channel, TicketType
 from kefu.tickets.queries import recent_tickets_of
 from kefu.tickets.status import public_status
 from kefu.trust.reasons import REPORT_REASONS
@@ -49,7 +49,7 @@ class Step:
     options: list[Option] = field(default_factory=list)
     state: dict[str, Any] | None = None  # None: the flow is over
     handoff: bool = False
-    ticket: Ticket | None = None
+    solved: bool = False  # the user said it worked
 
 
 class Flow(Protocol):
@@ -168,7 +168,7 @@ class ReportContent:
                 tags=["report", f"reason:{state['reason']}"],
             ),
         )
-        return Step(ctx.say(replies.REPORT_DONE, number=ticket.number), ticket=ticket)
+        return Step(ctx.say(replies.REPORT_DONE, number=ticket.number))
 
 
 class BanAppeal:
@@ -202,7 +202,7 @@ class BanAppeal:
                 tags=["appeal", f"appeal:{state['kind']}"],
             ),
         )
-        return Step(ctx.say(replies.APPEAL_DONE, number=ticket.number), ticket=ticket)
+        return Step(ctx.say(replies.APPEAL_DONE, number=ticket.number))
 
 
 class ResetPassword:
@@ -231,7 +231,7 @@ class ResetPassword:
                 {"step": "worked"},
             )
         if option == "yes":
-            return Step(ctx.say(replies.GLAD))
+            return Step(ctx.say(replies.GLAD), solved=True)
         if option == "no":
             return Step("", handoff=True)
         return Step(

@@ -56,7 +56,7 @@ def hand_off(
             actor,
             contact,
             NewTicket(
-                subject=(said[0] if said else body).splitlines()[0][:SUBJECT_CHARS],
+                subject=_subject(said) or pick(replies.HANDOFF_REASON[reason], locale),
                 body=body,
                 category=category,
                 priority=Priority.high if reason in URGENT_REASONS else Priority.normal,
@@ -65,8 +65,6 @@ def hand_off(
                 tags=["bot_handoff", f"handoff:{reason}"] + (["vip"] if contact.vip_level else []),
             ),
         )
-    elif current_text:
-        add_message(db, ticket, actor, current_text, channel=Channel.chat)
     add_message(
         db,
         ticket,
@@ -81,6 +79,15 @@ def hand_off(
     conversation.flow, conversation.state = None, {}
     db.flush()
     return _what_next(db, ticket, settings, locale, reason), ticket
+
+
+def _subject(said: list[str]) -> str:
+    """The first line the user wrote with something on it."""
+    for message in said:
+        for line in message.splitlines():
+            if line.strip():
+                return line.strip()[:SUBJECT_CHARS]
+    return ""
 
 
 def _note(reason: str, turns: list[BotTurn], current_text: str | None) -> str:

@@ -104,7 +104,9 @@ class _ModelCache:
             if model is None and previous is not None:
                 if key not in self._pending:
                     self._pending.add(key)
-                    threading.Thread(target=self._train, args=(examples, key), daemon=True).start()
+                    threading.Thread(
+                        target=self._train, args=(examples, key, recall_floor), daemon=True
+                    ).start()
                 return previous
         if model is None:
             model = self._train(examples, key, recall_floor)
@@ -113,17 +115,20 @@ class _ModelCache:
         return model
 
     def _train(self, examples: Sequence[Example], key: str, recall_floor: float) -> IntentModel:
-        with self._training:  # one training at a time: they share the CPU
-            model = self._models.get(key)
-            if model is None:
-                model = train(examples, recall_floor=recall_floor)
+        try:
+            with self._training:  # one training at a time: they share the CPU
+                model = self._models.get(key)
+                if model is None:
+                    model = train(examples, recall_floor=recall_floor)
+                with self._lock:
+                    self._models[key] = model
+                    self._models.move_to_end(key)
+                    while len(self._models) > CACHE_SIZE:
+                        self._models.popitem(last=False)
+                return model
+        finally:
             with self._lock:
-                self._models[key] = model
-                self._models.move_to_end(key)
-                while len(self._models) > CACHE_SIZE:
-                    self._models.popitem(last=False)
-                self._pending.discard(key)
-            return model
+                self._pending.discard(key)  # a failed training is tried again on next use
 
 
 _cache = _ModelCache()

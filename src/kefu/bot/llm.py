@@ -18,11 +18,24 @@ from kefu.config import Settings
 
 log = logging.getLogger(__name__)
 _CITATION = re.compile(r"\[(\d+)\]")
-_ASKS_FOR_SECRET = re.compile(
-    r"(send|give|tell|provide|share|type|confirm)\b.{0,40}\b(password|verification code|otp|"
-    r"card number|cvv)|(发|告诉|提供|输入|确认).{0,12}(密码|验证码|银行卡号|卡号)",
+# Written answers may name a secret only to warn about it: any mention without a "never" /
+# "do not" in the same sentence is discarded (prompt injection can make a model ask for codes).
+_SECRET = re.compile(
+    r"password|passcode|verification code|security code|sms code|\botp\b|\bpin\b|cvv|"
+    r"card number|\bcode\b|密码|验证码|校验码|动态码|卡号|银行卡",
     re.IGNORECASE,
 )
+_WARNS = re.compile(r"never|do not|don't|绝不|不要|请勿|切勿|不会", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?。！？\n]+")
+
+
+def asks_for_secret(text: str) -> bool:
+    return any(
+        _SECRET.search(sentence) and not _WARNS.search(sentence)
+        for sentence in _SENTENCE.findall(text)
+    )
+
+
 INSTRUCTIONS = {
     "en": (
         "You are a customer-service assistant. Answer the user's question using only the "
@@ -76,7 +89,7 @@ class LlmWriter:
             log.warning("the LLM endpoint failed; using the article's passage", exc_info=True)
             return None
         cited = {int(n) for n in _CITATION.findall(text)}
-        if not cited & set(range(1, len(sources) + 1)) or _ASKS_FOR_SECRET.search(text):
+        if not cited & set(range(1, len(sources) + 1)) or asks_for_secret(text):
             log.warning("discarded an LLM answer without citations or asking for secrets")
             return None
         return text

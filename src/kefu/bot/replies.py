@@ -44,6 +44,10 @@ GLAD = text(
 )
 OFFER_FLOW = text("I can do this with you now:", "我现在就可以帮您办理：")
 CANCELLED = text("OK, cancelled. What else can I help with?", "好的，已取消。还有什么可以帮您？")
+TYPE_FOR_PERSON = text(
+    "Please type your message; it goes to the person handling request #{number}.",
+    "请直接输入文字，消息会转给处理工单 #{number} 的客服。",
+)
 RELAYED = text(
     "Added to your request #{number}; the person handling it will reply here.",
     "已补充到您的工单 #{number}，处理人员会在这里回复您。",

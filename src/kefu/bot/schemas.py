@@ -20,7 +20,7 @@ class SayIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: MessageText | None = None
-    option: str | None = Field(None, min_length=1, max_length=80)
+    option: str | None = Field(None, pattern=r"^[a-z0-9_:\-]{1,80}$")
 
     @model_validator(mode="after")
     def _something(self) -> SayIn:

@@ -112,7 +112,7 @@ def _chosen(conversation: BotConversation, text: str | None, option: str | None)
     if option is not None:
         return option if option in ids else None
     typed = (text or "").strip().lower().rstrip(".!。！")
-    if typed.isdigit() and 1 <= int(typed) <= len(offered):
+    if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(offered):
         return ids[int(typed) - 1]
     for o in offered:
         if typed == o["label"].lower():
@@ -202,6 +202,8 @@ class _Turn:
             self.conversation.flow = None
             self.hand_off("flow")
             return
+        if step.solved:
+            self.conversation.status, self.conversation.failures = ConversationStatus.resolved, 0
         if step.state is None:
             self.conversation.flow = None
             self.conversation.state = {}
@@ -220,6 +222,7 @@ class _Turn:
             writer=writer_from(self.settings),
         )
         if found is None:  # the article went away since the model was trained
+            self.action, self.reason = Action.rephrase, "article_gone"
             self.miss(replies.REPHRASE)
             return
         self.action, self.intent, self.article_id = Action.answer, slug, found.article_id
@@ -295,8 +298,11 @@ def handle(
 def _relay(turn: _Turn, settings: Settings) -> None:
     """After a hand-off the conversation is the ticket's: messages go onto it."""
     turn.action, turn.reason = Action.relay, "handed_off"
-    ticket = turn.db.get(Ticket, turn.conversation.ticket_id)
-    if ticket is None or not turn.text:
+    ticket = turn.db.get(Ticket, turn.conversation.ticket_id, with_for_update=True)
+    if ticket is None:
+        return
+    if not turn.text:  # a quick reply means nothing to a person: ask for words
+        turn.say(replies.TYPE_FOR_PERSON, number=ticket.number)
         return
     reply = reply_as_requester(
         turn.db,

@@ -100,9 +100,14 @@ def search(
     "/articles/{slug}/vote", response_model=VoteOut, summary="Say whether an article helped"
 )
 def vote(
-    slug: Slug, body: VoteIn, db: DbSession, actor: CurrentContact, lang: LocaleIn = "zh-CN"
+    slug: Slug,
+    body: VoteIn,
+    db: DbSession,
+    actor: CurrentContact,
+    reader: RequestLocale,
+    lang: LocaleIn | None = None,
 ) -> VoteOut:
-    article = queries.public_article(db, slug, lang)
+    article = queries.public_article(db, slug, lang or reader)
     article = queries.staff_article(db, article.id, for_update=True)
     service.vote(db, article, actor.contact, body.helpful)
     db.refresh(article)

@@ -13,8 +13,10 @@ Title = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul
 ]
 Body = Annotated[str, StringConstraints(min_length=1, max_length=200_000), NoNul]
-Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-TagIn = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=48)]
+Question = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), NoNul
+]
+TagIn = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=48), NoNul]
 Visibility = Literal["public", "agent_only"]
 Status = Literal["draft", "published", "archived"]
 

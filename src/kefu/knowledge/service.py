@@ -55,8 +55,8 @@ def validate(document: ArticleDocument) -> None:
         problems.append(
             i18n.text("title must have 1 to 200 characters", "标题须为 1 到 200 个字符")
         )
-    if not document.body.strip():
-        problems.append(i18n.text("body must not be empty", "正文不能为空"))
+    if not split_passages(document.body):
+        problems.append(i18n.text("body must have text besides headings", "正文除标题外还须有内容"))
     if document.category is not None and document.category not in CATEGORY_KEYS:
         problems.append(
             i18n.text(

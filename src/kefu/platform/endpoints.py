@@ -11,6 +11,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from kefu.auth.actors import ApiActor
 from kefu.auth.deps import require_scope
 from kefu.kit.http import DbSession
+from kefu.kit.types import NoNul
 from kefu.platform.orders import OrderUpdate, record_order
 
 router = APIRouter(prefix="/api/v1/platform", tags=["platform backend"])
@@ -21,12 +22,12 @@ OrderNo = Annotated[str, Path(pattern=r"^[A-Za-z0-9_\-]{1,64}$")]
 class OrderIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    platform_user_id: str = Field(min_length=1, max_length=128)
-    title: str = Field(min_length=1, max_length=200)
+    platform_user_id: Annotated[str, Field(min_length=1, max_length=128), NoNul]
+    title: Annotated[str, Field(min_length=1, max_length=200), NoNul]
     amount_cents: int = Field(ge=0, le=2**31 - 1)
     currency: str = Field("CNY", pattern=r"^[A-Z]{3}$")
     refund_status: Literal["none", "requested", "approved", "refunded", "rejected"] = "none"
-    refund_method: str = Field("", max_length=64)
+    refund_method: Annotated[str, Field(max_length=64), NoNul] = ""
     refund_expected_at: AwareDatetime | None = None
 
 

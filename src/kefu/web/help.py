@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 
 from kefu.kit.http import AppSettings, DbSession
 from kefu.kit.i18n import as_locale, pick
@@ -80,9 +79,7 @@ def article(request: Request, slug: Slug, db: DbSession, settings: AppSettings) 
             platform_name=settings.platform_name,
             contact=_contact(settings, locale),
         )
-    other = db.scalar(
-        select(Article.locale).where(Article.slug == slug, Article.locale != found.locale)
-    )
+    other = next(iter(queries.translations(db, found, public_only=True)), None)
     return render_page(
         request,
         "help_article.html",
