@@ -262,11 +262,13 @@ def handle(
 ) -> TurnResult:
     started = time.perf_counter()
     turn = _Turn(db, conversation, contact, settings, text, option)
-    if conversation.status == ConversationStatus.handed_off:
-        _relay(turn, settings)
-    else:
-        if conversation.status == ConversationStatus.resolved:
-            conversation.status = ConversationStatus.bot
+    ticket = None
+    if conversation.status == ConversationStatus.handed_off and conversation.ticket_id:
+        ticket = db.get(Ticket, conversation.ticket_id, with_for_update=True)
+    if ticket is not None:
+        _relay(turn, ticket)
+    else:  # with the bot, or its ticket is gone and the bot takes the conversation back
+        conversation.status = ConversationStatus.bot
         _converse(turn)
     offered = turn.options
     if conversation.status != ConversationStatus.handed_off and conversation.flow is None:
@@ -295,12 +297,10 @@ def handle(
     return TurnResult(stored, conversation)
 
 
-def _relay(turn: _Turn, settings: Settings) -> None:
-    """After a hand-off the conversation is the ticket's: messages go onto it."""
+def _relay(turn: _Turn, ticket: Ticket) -> None:
+    """After a hand-off the conversation is the ticket's: messages go onto it (the ticket is
+    locked, so a reply and an agent's status change cannot cross)."""
     turn.action, turn.reason = Action.relay, "handed_off"
-    ticket = turn.db.get(Ticket, turn.conversation.ticket_id, with_for_update=True)
-    if ticket is None:
-        return
     if not turn.text:  # a quick reply means nothing to a person: ask for words
         turn.say(replies.TYPE_FOR_PERSON, number=ticket.number)
         return
@@ -310,7 +310,7 @@ def _relay(turn: _Turn, settings: Settings) -> None:
         ContactActor(turn.contact),
         turn.text,
         attachment_ids=[],
-        reopen_window=timedelta(days=settings.reopen_window_days),
+        reopen_window=timedelta(days=turn.settings.reopen_window_days),
     )
     turn.conversation.ticket_id = reply.ticket.id
     turn.say(replies.RELAYED, number=reply.ticket.number)
