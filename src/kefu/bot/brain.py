@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
+
 from kefu.bot.intents import FLOW_INTENTS, HANDOFF, IntentModel
 from kefu.bot.models import Action
 from kefu.bot.screening import asks_for_person, sensitive_situation, shared_secrets
@@ -41,6 +44,9 @@ class Decision:
     warnings: list[str] = field(default_factory=list)
     locale: str | None = None  # the message's language when it is clear
     analysis: dict[str, Any] = field(default_factory=dict)
+    # The message's sentence embedding, so the answer's passage is chosen without embedding
+    # the message again.
+    embedding: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -65,6 +71,7 @@ class BotBrain:
             "warnings": _warnings(text, seen),
             "locale": normalize_locale(seen.language) if seen.language_confidence >= 0.5 else None,
             "analysis": _analysis(seen),
+            "embedding": embedding[0],
         }
         intent = None if prediction.out_of_scope else prediction.label
         if asks_for_person(text):

@@ -29,7 +29,7 @@ from kefu.contacts.models import Contact
 from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
 from kefu.kit.i18n import Locale, Text, as_locale, pick
-from kefu.knowledge.index import current_index
+from kefu.knowledge.index import Vector, current_index
 from kefu.tickets.conversation import reply_as_requester
 from kefu.tickets.models import Ticket
 from kefu.triage.service import current_pipeline
@@ -211,7 +211,7 @@ class _Turn:
             self.conversation.flow = name
             self.conversation.state = {"flow_state": step.state}
 
-    def answer(self, slug: str, question: str) -> None:
+    def answer(self, slug: str, question: str, embedding: Vector | None = None) -> None:
         found = compose(
             self.db,
             current_index(self.db),
@@ -219,6 +219,7 @@ class _Turn:
             question,
             self.locale,
             self.settings,
+            embedding=embedding,
             writer=writer_from(self.settings),
         )
         if found is None:  # the article went away since the model was trained
@@ -376,7 +377,7 @@ def _decide(turn: _Turn, text: str) -> None:
     elif decision.action == Action.clarify:
         turn.clarify(decision)
     elif decision.intent:
-        turn.answer(decision.intent, text)
+        turn.answer(decision.intent, text, decision.embedding)
 
 
 def _store(
