@@ -121,7 +121,12 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(env="test", data_dir=tmp_path / "data", attachment_max_bytes=64 * 1024)
+    return Settings(
+        env="test",
+        data_dir=tmp_path / "data",
+        attachment_max_bytes=64 * 1024,
+        inline_worker=False,  # tests run due jobs themselves (worker.runner.run_until_idle)
+    )
 
 
 @pytest.fixture

@@ -24,11 +24,16 @@ PUBLIC = {
     ("GET", "/api/v1/help/articles"),
     ("GET", "/api/v1/help/articles/{slug}"),
     ("GET", "/api/v1/help/search"),
+    # What the feedback form and the report button offer, before anyone signs in.
+    ("GET", "/api/v1/feedback/categories"),
+    ("GET", "/api/v1/reports/reasons"),
+    ("GET", "/api/v1/help/announcements"),
 }
 # Routes that take any signed-in caller (they check the object itself).
 ANY_SIGNED_IN = {("POST", "/api/v1/attachments"), ("GET", "/api/v1/attachments/{attachment_id}")}
 AUDIENCE = [  # (path prefix, audience)
     ("/api/v1/admin/", "admin"),
+    ("/api/v1/webhooks", "admin"),
     ("/api/v1/platform/", "platform"),
     ("/api/v1/me", "end_user"),
     ("/api/v1/", "staff"),

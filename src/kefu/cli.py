@@ -162,8 +162,10 @@ def tickets_close_solved() -> None:
 
     from kefu.kit.clock import utcnow
     from kefu.tickets.workflow import close_solved_tickets
+    from kefu.wiring import install_listeners
 
     settings = _settings()
+    install_listeners(settings)  # closing is a status change subscribers hear about
     cutoff = utcnow() - timedelta(days=settings.reopen_window_days)
     total = 0
     while True:
@@ -247,12 +249,16 @@ def token_create(name: str, scopes: tuple[str, ...]) -> None:
 
 def _register_groups() -> None:
     from kefu.bot.cli import bot
+    from kefu.channels.email.cli import email
     from kefu.knowledge.cli import kb
     from kefu.triage.cli import triage
+    from kefu.worker.cli import worker
 
     main.add_command(triage)
+    main.add_command(worker)
     main.add_command(kb)
     main.add_command(bot)
+    main.add_command(email)
 
 
 _register_groups()

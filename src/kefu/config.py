@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -33,6 +35,17 @@ class Settings(BaseSettings):
         7, ge=0, le=365, description="A user reply reopens a solved ticket within this window."
     )
     attachment_max_bytes: int = Field(25 * 1024 * 1024, ge=1024)
+    feedback_image_max_bytes: int = Field(
+        10 * 1024 * 1024,
+        ge=1024,
+        description="Largest image the feedback form accepts (the bytes decide what is an image).",
+    )
+    feedback_video_max_bytes: int = Field(
+        100 * 1024 * 1024, ge=1024, description="Largest video the feedback form accepts."
+    )
+    feedback_max_files: int = Field(
+        9, ge=0, le=10, description="Most images and videos one feedback submission may carry."
+    )
     triage_min_confidence: float = Field(
         0.6, ge=0, le=1, description="Below this, a new ticket waits in the needs-triage queue."
     )
@@ -64,6 +77,61 @@ class Settings(BaseSettings):
     bot_min_confidence: float = Field(
         0.45, ge=0, le=1, description="Below this the bot asks the user to rephrase."
     )
+    redis_url: str = Field(
+        "",
+        description="redis://host:6379/0 carries real-time events between web processes; "
+        "empty keeps them inside one process.",
+    )
+    inline_worker: bool = Field(
+        True,
+        description="Run background jobs in a thread of the web process; turn off when "
+        "separate `kefu worker` processes run them.",
+    )
+    webhook_allowed_hosts: str = Field(
+        "",
+        description="Comma list of host names, addresses or CIDR networks (10.0.0.0/8, ::1, "
+        "hooks.internal) that outbound webhooks may reach although they are private, loopback "
+        "or reserved, and that may use plain http.",
+    )
+    webhook_allow_http: bool = Field(
+        False, description="Let webhook URLs use plain http to any host (https otherwise)."
+    )
+    webhook_timeout: float = Field(
+        10.0, gt=0, le=60, description="Seconds to connect, and between bytes, per webhook POST."
+    )
+    # E-mail channel (src/kefu/channels/email). Each part is off until its host or port is set.
+    smtp_listen_host: str = Field(
+        "127.0.0.1", description="Address kefu's own SMTP listener binds (inbound mail)."
+    )
+    smtp_listen_port: int | None = Field(
+        None, ge=1, le=65535, description="Port of kefu's SMTP listener; unset keeps it off."
+    )
+    smtp_host: str = Field(
+        "", description="Outbound SMTP server for replies to e-mail tickets; empty sends nothing."
+    )
+    smtp_port: int = Field(587, ge=1, le=65535, description="Port of the outbound SMTP server.")
+    smtp_user: str = Field("", description="User name for the outbound server; empty skips AUTH.")
+    smtp_password: str = Field("", description="Password for the outbound SMTP server.")
+    smtp_starttls: bool = Field(
+        True, description="Upgrade the outbound connection with STARTTLS before sending."
+    )
+    smtp_timeout: float = Field(
+        30.0, gt=0, le=600, description="Seconds to wait on the SMTP or IMAP server."
+    )
+    email_from: str = Field(
+        "", description="From address of replies sent by e-mail; empty uses support_email."
+    )
+    imap_host: str = Field(
+        "", description="IMAP server of an existing mailbox to poll; empty keeps polling off."
+    )
+    imap_port: int = Field(993, ge=1, le=65535, description="Port of the IMAP server.")
+    imap_ssl: bool = Field(True, description="Use IMAP over TLS (port 993); false for plain.")
+    imap_user: str = Field("", description="IMAP user name.")
+    imap_password: str = Field("", description="IMAP password.")
+    imap_folder: str = Field("INBOX", description="Mailbox folder to poll.")
+    imap_poll_seconds: float = Field(
+        60.0, ge=1, le=86400, description="Seconds between two polls of the IMAP folder."
+    )
     sql_echo: bool = False
 
     @field_validator("database_url")
@@ -74,6 +142,15 @@ class Settings(BaseSettings):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
+
+    @field_validator("webhook_allowed_hosts")
+    @classmethod
+    def _host_list(cls, value: str) -> str:
+        entries = [entry.strip().lower() for entry in value.split(",") if entry.strip()]
+        for entry in entries:
+            if not _is_network(entry) and not _HOST_NAME.fullmatch(entry):
+                raise ValueError(f"{entry!r} is neither a host name nor an address or network")
+        return ",".join(entries)
 
     @field_validator("service_timezone")
     @classmethod
@@ -91,6 +168,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'kefu.db').resolve()}"
+
+    @property
+    def effective_email_from(self) -> str:
+        return self.email_from or self.support_email
 
     @property
     def attachments_dir(self) -> Path:
@@ -116,9 +197,20 @@ class Settings(BaseSettings):
             )
 
 
-def _is_loopback(host: str) -> bool:
-    import ipaddress
+_HOST_NAME = re.compile(
+    r"(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?"
+)
 
+
+def _is_network(value: str) -> bool:
+    try:
+        ipaddress.ip_network(value.strip("[]"), strict=False)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:

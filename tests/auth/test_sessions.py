@@ -196,3 +196,16 @@ def test_admin_changes_staff_and_teams(client: TestClient, desk: Desk) -> None:
     assert (myself.status_code, myself.json()["error"]["code"]) == (409, "cannot_demote_self")
     missing = client.patch("/api/v1/admin/staff/99999", headers=admin.headers, json={})
     assert missing.status_code == 404
+
+
+def test_anonymous_session_starts_with_or_without_a_body(client: TestClient) -> None:
+    bare = client.post("/api/v1/auth/anonymous")
+    assert bare.status_code == 201
+    assert bare.json()["token"].startswith("kcs_")
+    with_locale = client.post("/api/v1/auth/anonymous", json={"locale": "zh-CN"})
+    me = client.get(
+        "/api/v1/me", headers={"Authorization": f"Bearer {with_locale.json()['token']}"}
+    )
+    assert me.json()["locale"] == "zh-CN"
+    unknown_field = client.post("/api/v1/auth/anonymous", json={"lang": "en"})
+    assert unknown_field.status_code == 422

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 from typing import Any
@@ -125,7 +124,7 @@ def test_the_password_flow_guides_and_hands_off_when_it_fails(
 
 def test_a_content_report_is_filed_from_the_chat(bot_client: TestClient, desk: Desk) -> None:
     user = desk.user()
-    lead = desk.staff("lead", Role.supervisor)
+    moderator = desk.staff("mod", Role.moderator, teams=("trust_safety",))
     conversation = start(bot_client, user)
     say(bot_client, user, conversation, "我想举报一个视频")
     asked = say(bot_client, user, conversation, option="flow:report_content")
@@ -135,10 +134,50 @@ def test_a_content_report_is_filed_from_the_chat(bot_client: TestClient, desk: D
     noted = say(bot_client, user, conversation, option="reason:fraud")
     assert option_ids(noted) == ["skip"]
     done = say(bot_client, user, conversation, "他在视频里冒充官方客服")
-    number = int(re.search(r"#(\d+)", turn(done)["reply"]).group(1))  # type: ignore[union-attr]
-    ticket = bot_client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
-    assert ticket["type"] == "content_report" and "reason:fraud" in ticket["tags"]
     assert done["status"] == "bot"  # filing a report is not a hand-off
+    assert "我的举报" in turn(done)["reply"]
+    mine = bot_client.get("/api/v1/me/reports", headers=user).json()["items"]
+    assert [(r["target"], r["reason"]["key"]) for r in mine] == [
+        ({"type": "video", "id": "7321"}, "fraud")
+    ]
+    # The bot files through the same service as the app's report button: one case per target.
+    other = bot_client.post(
+        "/api/v1/me/reports",
+        headers=desk.user(),
+        json={"target": {"type": "video", "id": "7321"}, "reason": "spam"},
+    )
+    assert other.status_code == 201
+    case = bot_client.get("/api/v1/trust/cases", headers=moderator.headers).json()["items"][0]
+    assert case["report_count"] == 2
+    ticket = bot_client.get(
+        f"/api/v1/tickets/{case['ticket_number']}", headers=moderator.headers
+    ).json()
+    assert ticket["type"] == "content_report" and "reason:fraud" in ticket["tags"]
+    assert ticket["channel"] == "chat"
+
+
+def test_the_report_flow_asks_what_a_bare_id_is(bot_client: TestClient, desk: Desk) -> None:
+    user = desk.user()
+    conversation = start(bot_client, user, "en")
+    say(bot_client, user, conversation, "I want to report a live stream")
+    say(bot_client, user, conversation, option="flow:report_content")
+    unreadable = say(bot_client, user, conversation, "that guy over there!!")
+    assert "could not read" in turn(unreadable)["reply"]
+    kinds = say(bot_client, user, conversation, "88231")
+    assert option_ids(kinds) == ["kind:video", "kind:comment", "kind:live", "kind:account"]
+    say(bot_client, user, conversation, option="kind:live")
+    say(bot_client, user, conversation, option="reason:minors")
+    done = say(bot_client, user, conversation, option="skip")
+    assert "My reports" in turn(done)["reply"]
+    again = start(bot_client, user, "en")
+    say(bot_client, user, again, "I want to report a live stream")
+    say(bot_client, user, again, option="flow:report_content")
+    say(bot_client, user, again, "live 88231")
+    say(bot_client, user, again, option="reason:spam")
+    repeated = say(bot_client, user, again, option="skip")
+    assert "already reported" in turn(repeated)["reply"]
+    mine = bot_client.get("/api/v1/me/reports", headers=user).json()["items"]
+    assert [(r["target"]["type"], r["reason"]["key"]) for r in mine] == [("live", "minors")]
 
 
 def test_a_ban_appeal_needs_a_real_statement(bot_client: TestClient, desk: Desk) -> None:

@@ -15,10 +15,13 @@ from kefu.kit.db import Database
 from kefu.triage.models import TriageModel
 from kefu.triage.service import current_pipeline
 from kefu.triage.training import corrections, held_back, train_category_model
+from kefu.worker.runner import run_until_idle
 from tests.conftest import Desk, edit_ticket, new_ticket
 
 
-def test_new_tickets_are_triaged_and_the_api_shows_why(client: TestClient, desk: Desk) -> None:
+def test_new_tickets_are_triaged_and_the_api_shows_why(
+    client: TestClient, desk: Desk, database: Database
+) -> None:
     lead = desk.staff("lead", Role.supervisor)
     user = desk.user(vip_level=0, locale="zh-CN")
     number = new_ticket(
@@ -45,12 +48,14 @@ def test_new_tickets_are_triaged_and_the_api_shows_why(client: TestClient, desk:
     events = client.get(f"/api/v1/tickets/{number}/events", headers=lead.headers).json()
     assert any(e["field"] == "category" and e["actor_type"] == "system" for e in events)
 
-    # A later reply is triaged too; a safety risk makes the ticket urgent.
+    # A later reply is triaged too, in the background; a safety risk makes the ticket urgent.
     client.post(
         f"/api/v1/me/tickets/{number}/replies",
         headers=user,
         json={"body": "I lost all my savings, I don't want to live anymore"},
     )
+    assert run_until_idle(database) == 1
+    assert run_until_idle(database) == 0  # done once
     ticket = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
     assert ticket["priority"] == "urgent"
     assert "safety_self_harm" in ticket["tags"]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
+from kefu.app import create_app
+from kefu.auth.models import Role
+from kefu.config import Settings
 from kefu.kit.db import Database
 from kefu.knowledge.documents import ArticleDocument
 from kefu.knowledge.service import create_article
+from tests.conftest import Desk
 
 
 @pytest.mark.usefixtures("help_centre")
@@ -58,3 +64,61 @@ def test_the_language_link_leads_only_to_a_published_translation(
         )
     page = client.get("/help/articles/gala?lang=en")
     assert page.status_code == 200 and 'class="switch"' not in page.text
+
+
+def test_the_contact_page_shows_every_official_channel(tmp_path: Path, database: Database) -> None:
+    settings = Settings(
+        env="test",
+        data_dir=tmp_path / "data",
+        hotline="400-888-6666",
+        support_email="help@video.example",
+        website="https://help.video.example",
+        service_hours="08:30-21:00",
+        service_timezone="Asia/Shanghai",
+    )
+    with TestClient(create_app(settings, database)) as client:
+        zh = client.get("/help/contact", headers={"Accept-Language": "zh-CN"})
+        assert zh.status_code == 200 and '<html lang="zh-CN">' in zh.text
+        assert 'href="tel:4008886666"' in zh.text and "400-888-6666" in zh.text
+        assert "每天 08:30–21:00（北京时间）" in zh.text and "Asia/Shanghai" in zh.text
+        assert "mailto:help@video.example" in zh.text and "https://help.video.example" in zh.text
+        assert "绝不会索要验证码" in zh.text
+        en = client.get("/help/contact?lang=en")
+        assert "08:30–21:00 every day (Beijing time)" in en.text
+        assert ("Open now" in en.text) or ("opens again at" in en.text)
+        home = client.get("/help?lang=en")
+        assert 'href="/help/contact?lang=en"' in home.text and "400-888-6666" in home.text
+
+
+def test_the_home_page_shows_current_announcements_escaped(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    response = client.post(
+        "/api/v1/announcements",
+        headers=lead.headers,
+        json={
+            "kind": "event",
+            "pinned": True,
+            "status": "published",
+            "title_zh": "周年庆<script>alert(1)</script>",
+            "body_zh": "活动**今晚**开始 <img src=x onerror=alert(1)>",
+            "title_en": "Anniversary gala",
+            "body_en": "It starts **tonight**.",
+        },
+    )
+    assert response.status_code == 201, response.text
+    chinese = client.get("/help?lang=zh-CN").text
+    assert 'aria-labelledby="notices"' in chinese and "公告" in chinese and "活动" in chinese
+    assert "<script>" not in chinese and "&lt;script&gt;" in chinese
+    assert "<img" not in chinese and "<strong>今晚</strong>" in chinese
+    assert "置顶" in chinese
+    english = client.get("/help?lang=en").text
+    assert "Anniversary gala" in english and "<strong>tonight</strong>" in english
+    chat = client.get("/chat?lang=en").text  # the chat shows them too
+    assert "Anniversary gala" in chat and "<strong>tonight</strong>" in chat
+    assert "Announcements" in english and "Event" in english
+    client.patch(
+        f"/api/v1/announcements/{response.json()['id']}",
+        headers=lead.headers,
+        json={"status": "draft"},
+    )
+    assert "Anniversary gala" not in client.get("/help?lang=en").text

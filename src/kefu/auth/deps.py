@@ -70,6 +70,26 @@ def get_actor(request: Request, db: DbSession) -> Actor | None:
             if not hmac.compare_digest(sent.encode(), staff.session.csrf_token.encode()):
                 raise CsrfFailed()
         return staff
+    return actor_for_token(
+        db,
+        settings,
+        token,
+        writing=request.method not in SAFE_METHODS,
+        contact_of=lambda claims: _platform_contact(request, db, claims),
+    )
+
+
+def actor_for_token(
+    db: Session,
+    settings: Settings,
+    token: str,
+    *,
+    writing: bool = True,
+    contact_of: Callable[[PlatformUserClaims], Contact] | None = None,
+) -> Actor:
+    """Who a bearer token names (WebSockets, which carry no headers from browsers, send it
+    in their first frame). ``contact_of`` finds the platform user's contact; by default it is
+    created or updated in ``db``, which must then be a writing session."""
     if token.startswith(STAFF_SESSION_PREFIX):
         staff = staff_actor_for_session(db, token)
         if staff is None:
@@ -79,7 +99,7 @@ def get_actor(request: Request, db: DbSession) -> Actor | None:
         api_token = api_token_for(db, token)
         if api_token is None:
             raise InvalidToken()
-        if request.method not in SAFE_METHODS:  # reads never write; see _platform_contact
+        if writing:  # reads never write; see _platform_contact
             api_token.last_used_at = utcnow()
         return ApiActor(token=api_token)
     if token.startswith(CONTACT_SESSION_PREFIX):
@@ -88,7 +108,12 @@ def get_actor(request: Request, db: DbSession) -> Actor | None:
             raise InvalidToken()
         return ContactActor(contact=contact)
     claims = verify_user_token(token, settings.platform_user_secret)
-    return ContactActor(contact=_platform_contact(request, db, claims))
+    if contact_of is not None:
+        return ContactActor(contact=contact_of(claims))
+    contact = find_platform_contact(db, claims.platform_user_id)
+    if contact is None or not in_step(contact, claims):
+        contact = upsert_platform_contact(db, claims)
+    return ContactActor(contact=contact)
 
 
 def _platform_contact(request: Request, db: Session, claims: PlatformUserClaims) -> Contact:

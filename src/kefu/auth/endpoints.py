@@ -67,9 +67,11 @@ def me(db: DbSession, actor: CurrentStaff) -> StaffOut:
     status_code=201,
     summary="Start an anonymous end-user session (anonymous consultation)",
 )
-def anonymous(body: AnonymousIn, request: Request, db: DbSession) -> AnonymousOut:
+def anonymous(request: Request, db: DbSession, body: AnonymousIn | None = None) -> AnonymousOut:
+    # The body is optional: a bare POST (a widget, curl) starts a session with no locale.
     settings: Settings = request.app.state.settings
-    token, contact = create_anonymous(db, days=settings.anonymous_session_days, locale=body.locale)
+    locale = body.locale if body else None
+    token, contact = create_anonymous(db, days=settings.anonymous_session_days, locale=locale)
     return AnonymousOut(
         token=token, contact_id=contact.id, expires_in_days=settings.anonymous_session_days
     )

@@ -25,7 +25,7 @@ from kefu.auth.secrets import API_TOKEN_PREFIX, STAFF_SESSION_PREFIX, new_token,
 from kefu.kit.clock import utcnow
 from kefu.kit.errors import Conflict, Invalid, NotFound
 
-API_SCOPES = ("tickets:write", "tickets:read", "orders:write")
+API_SCOPES = ("tickets:write", "tickets:read", "orders:write", "reports:write")
 
 
 class UnknownScope(Invalid):

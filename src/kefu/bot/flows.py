@@ -22,10 +22,13 @@ from kefu.tickets.intake import NewTicket, create_ticket
 from kefu.tickets.models import Channel, TicketType
 from kefu.tickets.queries import recent_tickets_of
 from kefu.tickets.status import public_status
+from kefu.trust.outcomes import TARGET_NAMES
 from kefu.trust.reasons import REPORT_REASONS
+from kefu.trust.service import NewReport, file_report
+from kefu.trust.targets import parse_target
 
 Option = dict[str, str]
-MAX_TARGET = 500
+MAX_NOTE = 2000
 MIN_STATEMENT = 10
 
 
@@ -123,12 +126,26 @@ def _reason_options(ctx: FlowContext) -> list[Option]:
     return [ctx.option(f"reason:{r.key}", r.name) for r in REPORT_REASONS]
 
 
+def _kind_options(ctx: FlowContext) -> list[Option]:
+    return [ctx.option(f"kind:{kind}", name) for kind, name in TARGET_NAMES.items()]
+
+
 class ReportContent:
+    """Files through kefu.trust, like the app's report button: reports of one target gather on
+    one case, and the reporter follows the outcome under My reports."""
+
     def start(self, ctx: FlowContext) -> Step:
         return Step(
             ctx.say(replies.REPORT_TARGET),
             [ctx.option("cancel", replies.OPTION_CANCEL)],
             {"step": "target"},
+        )
+
+    def _ask_reason(self, ctx: FlowContext, kind: str, target: str) -> Step:
+        return Step(
+            ctx.say(replies.REPORT_REASON),
+            _reason_options(ctx),
+            {"step": "reason", "kind": kind, "target": target},
         )
 
     def advance(
@@ -138,11 +155,26 @@ class ReportContent:
         if step == "target":
             if not text or not text.strip():
                 return self.start(ctx)
-            return Step(
-                ctx.say(replies.REPORT_REASON),
-                _reason_options(ctx),
-                {"step": "reason", "target": text.strip()[:MAX_TARGET]},
-            )
+            parsed = parse_target(text)
+            if parsed is None:
+                return Step(
+                    ctx.say(replies.REPORT_TARGET_UNREADABLE),
+                    [ctx.option("cancel", replies.OPTION_CANCEL)],
+                    state,
+                )
+            kind, target = parsed
+            if kind is None:
+                return Step(
+                    ctx.say(replies.REPORT_KIND),
+                    _kind_options(ctx),
+                    {"step": "kind", "target": target},
+                )
+            return self._ask_reason(ctx, kind, target)
+        if step == "kind":
+            chosen = (option or "").removeprefix("kind:")
+            if chosen not in TARGET_NAMES:
+                return Step(ctx.say(replies.REPORT_KIND), _kind_options(ctx), state)
+            return self._ask_reason(ctx, chosen, state["target"])
         if step == "reason":
             reason = (option or "").removeprefix("reason:")
             if reason not in {r.key for r in REPORT_REASONS}:
@@ -152,23 +184,22 @@ class ReportContent:
                 [ctx.option("skip", replies.OPTION_SKIP)],
                 {**state, "step": "note", "reason": reason},
             )
-        note = "" if option == "skip" else (text or "").strip()
-        body = f"{state['target']}\n\n{note}".strip()
-        ticket = create_ticket(
+        note = "" if option == "skip" else (text or "").strip()[:MAX_NOTE]
+        filed = file_report(
             ctx.db,
             ContactActor(ctx.contact),
             ctx.contact,
-            NewTicket(
-                subject=f"Report ({state['reason']}): {state['target']}"[:120],
-                body=body,
-                type=TicketType.content_report,
-                category="content_report",
+            NewReport(
+                target_type=state["kind"],
+                target_id=state["target"],
+                reason=state["reason"],
+                note=note,
                 channel=Channel.chat,
                 locale=ctx.locale,
-                tags=["report", f"reason:{state['reason']}"],
             ),
         )
-        return Step(ctx.say(replies.REPORT_DONE, number=ticket.number))
+        done = replies.REPORT_DONE if filed.created else replies.REPORT_ALREADY
+        return Step(ctx.say(done, report=filed.report.id))
 
 
 class BanAppeal:

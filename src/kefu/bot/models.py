@@ -40,13 +40,16 @@ class BotConversation(Base):
     )
     locale: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(16), default=ConversationStatus.bot)
-    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"))
+    ticket_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="SET NULL"), index=True
+    )
     handoff_reason: Mapped[str | None] = mapped_column(String(48))
     # What the bot waits for: a flow and its step, or the options it just offered.
     flow: Mapped[str | None] = mapped_column(String(32))
     state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     turns: Mapped[int] = mapped_column(Integer, default=0)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)  # of its chat messages
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

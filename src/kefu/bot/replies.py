@@ -146,10 +146,23 @@ REPORT_NOTE = text(
     "Anything else we should know? Write a short note, or choose Skip.",
     "还有需要补充说明的吗？请简单描述，或选择“跳过”。",
 )
+REPORT_KIND = text(
+    "What is it: a video, a comment, a live room or an account?",
+    "请问这是视频、评论、直播间还是账号？",
+)
+REPORT_TARGET_UNREADABLE = text(
+    "I could not read a link or ID there. Paste the share link, or write for example “video 7321”.",
+    "没能识别出链接或 ID。请粘贴分享链接，或按“视频 7321”的格式发送。",
+)
 REPORT_DONE = text(
-    "Thanks, your report is filed as #{number}. Our review team will check it and you can "
-    "follow the outcome under My tickets.",
-    "感谢举报，已提交为工单 #{number}。审核团队会尽快核实，处理结果可在“我的工单”中查看。",
+    "Thanks, your report is filed (report {report}). Our review team will check it and you can "
+    "follow the outcome under My reports.",
+    "感谢举报，已提交（举报编号 {report}）。审核团队会尽快核实，处理结果可在“我的举报”中查看。",
+)
+REPORT_ALREADY = text(
+    "You have already reported this (report {report}); we are on it. You can follow the outcome "
+    "under My reports.",
+    "您已举报过该内容（举报编号 {report}），我们正在处理，处理结果可在“我的举报”中查看。",
 )
 APPEAL_KIND = text("What is restricted?", "您的账号受到了哪种限制？")
 APPEAL_KINDS: dict[str, Text] = {

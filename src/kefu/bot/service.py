@@ -88,13 +88,15 @@ def start(db: Session, contact: Contact, locale: Locale, settings: Settings) -> 
     db.flush()
     greeting = pick(replies.GREETING, locale).format(platform_name=settings.platform_name)
     note = pick(replies.SAFETY_NOTE, locale)
+    offered = [_option(locale, "human", replies.OPTION_HUMAN)]
+    conversation.state = {"offered": offered}  # the greeting's button works like any other
     turn = _store(
         db,
         conversation,
         user_text=None,
         option=None,
         reply=f"{greeting}\n{note}",
-        options=[_option(locale, "human", replies.OPTION_HUMAN)],
+        options=offered,
         action=Action.greet,
         reason="greeting",
     )
@@ -414,10 +416,34 @@ def _store(
 def conversation_for(
     db: Session, contact: Contact, conversation_id: int, *, for_update: bool = False
 ) -> BotConversation | None:
+    """The contact's conversation; ``for_update`` locks it, and first its ticket once it has
+    been handed off. Everywhere a ticket and its conversation are both locked, the ticket comes
+    first (a staff reply locks the ticket, then writes into the chat), so the two never wait
+    on each other (a deadlock on PostgreSQL)."""
     query = select(BotConversation).where(
         BotConversation.id == conversation_id, BotConversation.contact_id == contact.id
     )
-    return db.scalar(query.with_for_update() if for_update else query)
+    if not for_update:
+        return db.scalar(query)
+    locked = query.with_for_update().execution_options(populate_existing=True)
+    for _ in range(3):
+        peek = db.scalar(query)
+        if peek is None:
+            return None
+        ticket_id = _ticket_id_of(peek)
+        if ticket_id is not None:
+            db.execute(select(Ticket.id).where(Ticket.id == ticket_id).with_for_update())
+        conversation = db.scalar(locked)
+        if conversation is None or _ticket_id_of(conversation) == ticket_id:
+            return conversation
+        # handed off meanwhile: lock its new ticket first, then the conversation again
+    return conversation
+
+
+def _ticket_id_of(conversation: BotConversation) -> int | None:
+    if conversation.status != ConversationStatus.handed_off:
+        return None
+    return conversation.ticket_id
 
 
 def warm_up(database: Database, settings: Settings) -> None:

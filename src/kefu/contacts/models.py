@@ -18,7 +18,7 @@ class Contact(Base):
     locale: Mapped[str] = mapped_column(String(8), default="zh-CN")
     vip_level: Mapped[int] = mapped_column(Integer, default=0)
     is_anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
-    email: Mapped[str | None] = mapped_column(String(254))
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
     phone: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

@@ -75,3 +75,32 @@ def contact_for_session(db: Session, token: str) -> Contact | None:
     if session is None or session.expires_at <= utcnow():
         return None
     return db.get(Contact, session.contact_id)
+
+
+def contact_for_phone(db: Session, number: str, *, locale: str | None = None) -> Contact:
+    """The latest contact known by this phone number, or a new one for a first-time caller."""
+    contact = db.scalar(
+        select(Contact).where(Contact.phone == number).order_by(Contact.id.desc()).limit(1)
+    )
+    if contact is None:
+        contact = Contact(name="", phone=number, locale=normalize_locale(locale) or "zh-CN")
+        db.add(contact)
+        db.flush()
+    return contact
+
+
+def contact_by_email(db: Session, address: str, *, name: str, locale: str) -> Contact:
+    """The contact who writes from ``address`` (compared in lower case), created on first mail.
+    When several contacts share the address, the oldest is used."""
+    address = address.strip().lower()
+    contact = db.scalar(
+        select(Contact).where(Contact.email == address).order_by(Contact.id).limit(1)
+    )
+    if contact is None:
+        contact = Contact(email=address, name=name[:120], locale=locale)
+        db.add(contact)
+        db.flush()
+    elif not contact.name and name:
+        contact.name = name[:120]
+        db.flush()
+    return contact

@@ -19,6 +19,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from kefu.kit.notify import PUBLISHER, Publisher
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -53,8 +55,12 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def _sqlite_engine(url: str, *, immediate: bool, echo: bool) -> Engine:
+    # Readers get as many pooled connections as the server has worker threads (40), so busy
+    # moments reuse connections instead of opening (and setting up) new ones.
     pool: dict[str, Any] = (
-        {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60} if immediate else {}
+        {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60}
+        if immediate
+        else {"pool_size": 40, "max_overflow": 20}
     )
     engine = create_engine(
         url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}, **pool
@@ -91,9 +97,13 @@ class Database:
             self.write_engine = self.read_engine
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
+        # Where committed announcements go (kit/notify.py); the app sets its real-time bus.
+        self.publisher: Publisher | None = None
 
     def session(self, *, write: bool = True) -> Session:
-        return (self._write if write else self._read)()
+        session = (self._write if write else self._read)()
+        session.info[PUBLISHER] = self.publisher
+        return session
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Session]:

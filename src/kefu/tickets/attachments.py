@@ -85,11 +85,11 @@ def store_upload(
     return attachment
 
 
-def attach(db: Session, actor: Actor, message: Message, attachment_ids: Iterable[int]) -> None:
-    """Link the caller's own, not yet used uploads to a message."""
+def unused_uploads(db: Session, actor: Actor, attachment_ids: Iterable[int]) -> list[Attachment]:
+    """The caller's own uploads that no message carries yet, in the order given."""
     ids = list(dict.fromkeys(attachment_ids))
     if not ids:
-        return
+        return []
     rows = {
         row.id: row
         for row in db.scalars(select(Attachment).where(Attachment.id.in_(ids))).all()
@@ -98,4 +98,10 @@ def attach(db: Session, actor: Actor, message: Message, attachment_ids: Iterable
     for attachment_id in ids:
         if attachment_id not in rows:
             raise AttachmentNotFound(id=attachment_id)
-        rows[attachment_id].message_id = message.id
+    return [rows[attachment_id] for attachment_id in ids]
+
+
+def attach(db: Session, actor: Actor, message: Message, attachment_ids: Iterable[int]) -> None:
+    """Link the caller's own, not yet used uploads to a message."""
+    for attachment in unused_uploads(db, actor, attachment_ids):
+        attachment.message_id = message.id

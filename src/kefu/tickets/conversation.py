@@ -12,7 +12,7 @@ from kefu.auth.actors import SYSTEM, ContactActor
 from kefu.kit.clock import utcnow
 from kefu.kit.events import publish
 from kefu.tickets.errors import NotRatable
-from kefu.tickets.events import MessageReceived
+from kefu.tickets.events import MessageReceived, TicketRated
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
 from kefu.tickets.models import Message, Rating, Status, Ticket
 from kefu.tickets.timeline import EventKind, record_event
@@ -128,4 +128,5 @@ def rate(db: Session, ticket: Ticket, actor: ContactActor, score: int, comment: 
         db, ticket, actor, EventKind.rated, field="rating", old=old, new=score, public=True
     )
     db.flush()
+    publish(db, TicketRated(ticket.id, score, old))
     return rating

@@ -12,3 +12,43 @@ class MessageReceived:
     ticket_id: int
     message_id: int
     first: bool
+
+
+@dataclass(frozen=True)
+class ReplySent:
+    """Staff wrote a public reply: the channel the ticket came from carries it back out."""
+
+    ticket_id: int
+    message_id: int
+
+
+@dataclass(frozen=True)
+class TicketCreated:
+    """A ticket was opened (by a requester, staff, the platform, a follow-up or an escalation)."""
+
+    ticket_id: int
+
+
+@dataclass(frozen=True)
+class StatusChanged:
+    ticket_id: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class TicketAssigned:
+    """The assignee changed; ``None`` means unassigned."""
+
+    ticket_id: int
+    old_assignee_id: int | None
+    new_assignee_id: int | None
+
+
+@dataclass(frozen=True)
+class TicketRated:
+    """The requester rated the outcome, or changed their rating."""
+
+    ticket_id: int
+    score: int
+    old_score: int | None

@@ -17,7 +17,7 @@ from kefu.kit.clock import utcnow
 from kefu.kit.events import publish
 from kefu.tickets.attachments import attach
 from kefu.tickets.errors import IdempotencyKeyReused
-from kefu.tickets.events import MessageReceived
+from kefu.tickets.events import MessageReceived, TicketCreated
 from kefu.tickets.models import (
     ActorType,
     Channel,
@@ -126,6 +126,7 @@ def create_ticket(
         attachment_ids=data.attachment_ids,
     )
     db.flush()
+    publish(db, TicketCreated(ticket.id))
     if first_message_kind == MessageKind.public and isinstance(actor, ContactActor | ApiActor):
         publish(db, MessageReceived(ticket.id, message.id, first=True))
     return ticket

@@ -14,6 +14,7 @@ from kefu.auth.errors import UnknownTeam
 from kefu.auth.models import StaffUser, Team
 from kefu.contacts.models import Contact
 from kefu.kit.clock import utcnow
+from kefu.kit.events import publish
 from kefu.tickets.errors import (
     ChildTicketInternal,
     EscalateChild,
@@ -28,6 +29,7 @@ from kefu.tickets.errors import (
     TicketClosed,
     UnknownAssignee,
 )
+from kefu.tickets.events import ReplySent, StatusChanged, TicketAssigned
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
 from kefu.tickets.models import (
     ActorType,
@@ -67,6 +69,7 @@ def set_status(db: Session, ticket: Ticket, actor: Actor, new: str) -> None:
     record_event(
         db, ticket, actor, EventKind.status_changed, field="status", old=old, new=new, public=True
     )
+    publish(db, StatusChanged(ticket.id, old, new))
     if new == Status.solved and ticket.parent_id is not None:
         _report_to_parent(db, ticket)
 
@@ -135,6 +138,7 @@ def update_ticket(
     if ticket.status == Status.closed and changes:
         raise TicketClosed(number=ticket.number)
     _check_refs(db, changes)
+    old_assignee_id = ticket.assignee_id
     for name in EDITABLE_FIELDS:
         if name in changes and getattr(ticket, name) != changes[name]:
             old = getattr(ticket, name)
@@ -142,6 +146,8 @@ def update_ticket(
             record_event(
                 db, ticket, actor, EventKind.field_changed, field=name, old=old, new=changes[name]
             )
+    if ticket.assignee_id != old_assignee_id:
+        publish(db, TicketAssigned(ticket.id, old_assignee_id, ticket.assignee_id))
     if "tags" in changes:
         _set_tags(db, ticket, actor, changes["tags"])
     if "category" in changes:
@@ -196,6 +202,8 @@ def reply_as_staff(
     if status_after is not None:
         set_status(db, ticket, actor, status_after)
     db.flush()
+    if not internal:
+        publish(db, ReplySent(ticket.id, message.id))
     return message
 
 
@@ -275,7 +283,9 @@ def merge(db: Session, source: Ticket, target: Ticket, actor: StaffActor) -> Non
         new=Status.closed,
         public=True,
     )
+    old_status = source.status
     source.merged_into_id = target.id
     source.status = Status.closed
     source.closed_at = now
     db.flush()
+    publish(db, StatusChanged(source.id, old_status, Status.closed))

@@ -1,6 +1,7 @@
 """Triage in the life of a ticket: every requester message is analysed, the result is stored,
 and the ticket is updated (category, priority, language, tags), or sent to the needs-triage queue
-when the category model is unsure."""
+when the category model is unsure. A new ticket's first message is triaged before the request
+ends (routing needs it); later messages by a background job."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import logging
 import pickle
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -16,14 +18,16 @@ from sqlalchemy.orm import Session, selectinload
 from kefu.auth.actors import SYSTEM
 from kefu.config import Settings
 from kefu.contacts.models import Contact
+from kefu.kit.db import Database
 from kefu.kit.events import subscribe
 from kefu.tickets.events import MessageReceived
-from kefu.tickets.models import PRIORITY_RANK, Message, Priority, Ticket
+from kefu.tickets.models import PRIORITY_RANK, Message, Priority, Status, Ticket
 from kefu.tickets.workflow import update_ticket
 from kefu.triage.classifier import TextClassifier
 from kefu.triage.models import TriageModel, TriageRecord
 from kefu.triage.pipeline import TriagePipeline, TriageResult
 from kefu.triage.taxonomy import CATEGORY_KEYS
+from kefu.worker.queue import JobKind, enqueue, register
 
 LOCALES = {"zh": "zh-CN", "en": "en"}
 log = logging.getLogger("kefu.triage")
@@ -74,17 +78,37 @@ def load_artifact(data: bytes) -> TextClassifier:
     return classifier
 
 
-def triage_message(db: Session, event: MessageReceived, *, min_confidence: float) -> TriageRecord:
+def _ticket_with_tags(db: Session, ticket_id: int, *, for_update: bool = False) -> Ticket:
     # A select, not db.get: get returns an object already in the session as it is, without
     # loading its tags.
-    ticket = db.scalars(
-        select(Ticket).where(Ticket.id == event.ticket_id).options(selectinload(Ticket.tag_rows))
-    ).one()
+    query = select(Ticket).where(Ticket.id == ticket_id).options(selectinload(Ticket.tag_rows))
+    return db.scalars(query.with_for_update(of=Ticket) if for_update else query).one()
+
+
+def _text_of(db: Session, ticket: Ticket, message: Message, first: bool) -> tuple[str, int]:
+    contact = db.get(Contact, ticket.requester_id)
+    text = f"{ticket.subject}\n{message.body}" if first else message.body
+    return text, contact.vip_level if contact else 0
+
+
+def triage_message(db: Session, event: MessageReceived, *, min_confidence: float) -> TriageRecord:
+    ticket = _ticket_with_tags(db, event.ticket_id)
     message = db.get(Message, event.message_id)
     assert message is not None
-    contact = db.get(Contact, ticket.requester_id)
-    text = f"{ticket.subject}\n{message.body}" if event.first else message.body
-    result = current_pipeline(db).analyse(text, vip_level=contact.vip_level if contact else 0)
+    text, vip_level = _text_of(db, ticket, message, event.first)
+    result = current_pipeline(db).analyse(text, vip_level=vip_level)
+    return _store(db, ticket, message, result, first=event.first, min_confidence=min_confidence)
+
+
+def _store(
+    db: Session,
+    ticket: Ticket,
+    message: Message,
+    result: TriageResult,
+    *,
+    first: bool,
+    min_confidence: float,
+) -> TriageRecord:
     record = TriageRecord(
         ticket_id=ticket.id,
         message_id=message.id,
@@ -104,9 +128,37 @@ def triage_message(db: Session, event: MessageReceived, *, min_confidence: float
         model_version=result.model_version,
     )
     db.add(record)
-    _apply(db, ticket, result, first=event.first, min_confidence=min_confidence)
+    if ticket.status != Status.closed:  # a closed ticket keeps the record, changes nothing
+        _apply(db, ticket, result, first=first, min_confidence=min_confidence)
     db.flush()
     return record
+
+
+def triage_later(database: Database, payload: dict[str, Any]) -> None:
+    """Triage a follow-up message in the background: the models run outside any write
+    transaction (on SQLite the one write lock is not held while they think), and a message
+    already triaged is skipped, so a repeated job does nothing."""
+    ticket_id, message_id = payload["ticket_id"], payload["message_id"]
+    with database.transaction(write=False) as db:
+        message = db.get(Message, message_id)
+        if message is None or _triaged(db, message_id):
+            return
+        text, vip_level = _text_of(db, _ticket_with_tags(db, ticket_id), message, False)
+        pipeline = current_pipeline(db)
+    result = pipeline.analyse(text, vip_level=vip_level)
+    with database.transaction() as db:
+        ticket = _ticket_with_tags(db, ticket_id, for_update=True)
+        message = db.get(Message, message_id)
+        if message is not None and not _triaged(db, message_id):
+            _store(db, ticket, message, result, first=False, min_confidence=0.0)
+
+
+def _triaged(db: Session, message_id: int) -> bool:
+    found = db.scalar(select(TriageRecord.id).where(TriageRecord.message_id == message_id))
+    return found is not None
+
+
+register(JobKind("triage.message", triage_later, max_attempts=5))
 
 
 def _apply(
@@ -138,6 +190,11 @@ class _OnMessage:
     min_confidence: float
 
     def __call__(self, db: Session, event: MessageReceived) -> None:
+        if not event.first:  # the ticket is routed already: a reply is triaged in the background
+            enqueue(
+                db, "triage.message", {"ticket_id": event.ticket_id, "message_id": event.message_id}
+            )
+            return
         # The user's message matters more than its triage: a failure here must never lose it.
         try:
             with db.begin_nested():

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from kefu.kit.clock import utcnow
 from kefu.kit.http import AppSettings, DbSession
 from kefu.kit.i18n import as_locale, pick
 from kefu.knowledge import queries
@@ -15,6 +18,7 @@ from kefu.knowledge.models import Article
 from kefu.knowledge.present import article_url, snippet
 from kefu.knowledge.schemas import Slug
 from kefu.web import texts
+from kefu.web.notices import current_notices
 from kefu.web.rendering import markdown_html, page_locale, render_page
 
 router = APIRouter(prefix="/help", include_in_schema=False)
@@ -56,12 +60,38 @@ def home(
         locale,
         q=q,
         results=results,
+        notices=current_notices(db, locale),
         articles=[
             {"title": render(a.title, settings, locale), "url": article_url(a.slug, a.locale)}
             for a in articles
         ],
         platform_name=settings.platform_name,
         contact=_contact(settings, locale),
+        hotline=settings.hotline,
+    )
+
+
+@router.get("/contact", response_class=HTMLResponse)
+def contact(request: Request, settings: AppSettings) -> HTMLResponse:
+    """The official contact channels: hotline, service hours, e-mail, website, in-app help."""
+    locale = page_locale(request)
+    hours = staffed_hours(settings)
+    now = utcnow()
+    opening = hours.next_opening(now).astimezone(hours.zone)
+    return render_page(
+        request,
+        "help_contact.html",
+        locale,
+        platform_name=settings.platform_name,
+        contact=_contact(settings, locale),
+        hotline=settings.hotline,
+        hotline_dial=re.sub(r"[^\d+]", "", settings.hotline),
+        hours=hours.describe(locale),
+        timezone=settings.service_timezone,
+        open_now=hours.is_open(now),
+        next_opening=f"{opening:%Y-%m-%d %H:%M}",
+        email=settings.support_email,
+        website=settings.website,
     )
 
 

@@ -1,0 +1,1 @@
+"""Announcements: notices of new features, events and policy changes for readers."""

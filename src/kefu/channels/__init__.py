@@ -1,0 +1,2 @@
+"""Channel adapters: each turns outside traffic into ticket messages and carries replies
+back out."""

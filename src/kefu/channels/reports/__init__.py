@@ -1,0 +1,1 @@
+"""The "..." report button and the platform's report API, filing through kefu.trust."""

@@ -1,0 +1,1 @@
+"""The in-app "Help & Feedback" form and the website's message form."""

@@ -1,0 +1,1 @@
+"""Outbound webhooks: signed POSTs of ticket events to the URLs administrators subscribe."""

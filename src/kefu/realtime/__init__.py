@@ -1,0 +1,1 @@
+"""Real-time fan-out: who should hear that something changed, across web processes."""

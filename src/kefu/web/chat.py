@@ -1,0 +1,51 @@
+"""The chat page (stand-alone, or inside the widget's frame); the talking is done by
+static/chat/chat.js over /api/v1/chat/ws."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from kefu.kit.http import AppSettings, DbSession
+from kefu.kit.i18n import pick
+from kefu.knowledge.facts import staffed_hours
+from kefu.web import texts
+from kefu.web.notices import current_notices
+from kefu.web.rendering import page_locale, render_page
+
+router = APIRouter(include_in_schema=False)
+CLIENT_TEXTS = {
+    "log": texts.CHAT_LOG,
+    "connecting": texts.CHAT_CONNECTING,
+    "reconnecting": texts.CHAT_RECONNECTING,
+    "typing": texts.CHAT_TYPING,
+    "sending": texts.CHAT_SENDING,
+    "case": texts.CHAT_CASE,
+    "bot": texts.CHAT_BOT,
+    "agent": texts.CHAT_AGENT,
+    "you": texts.CHAT_YOU,
+    "uploadFailed": texts.CHAT_UPLOAD_FAILED,
+}
+
+
+@router.get("/chat", response_class=HTMLResponse)
+def chat_page(request: Request, db: DbSession, settings: AppSettings) -> HTMLResponse:
+    locale = page_locale(request)
+    client_texts = {key: pick(value, locale) for key, value in CLIENT_TEXTS.items()}
+    return render_page(
+        request,
+        "chat.html",
+        locale,
+        platform_name=settings.platform_name,
+        notices=current_notices(db, locale),
+        embedded=request.query_params.get("embed") == "1",
+        # "<" escaped, so no text can close the script element it is embedded in
+        client_texts=json.dumps(client_texts, ensure_ascii=False).replace("<", "\\u003c"),
+        contact=pick(texts.CONTACT, locale).format(
+            hotline=settings.hotline,
+            hours=staffed_hours(settings).describe(locale),
+            email=settings.support_email,
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Background jobs: durable, retried with backoff, enqueued inside the caller's transaction."""
