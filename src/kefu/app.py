@@ -40,8 +40,8 @@ from kefu.tickets.endpoints.requester import router as requester_router
 from kefu.triage.endpoints import router as triage_router
 from kefu.triage.service import warm_up as warm_up_triage
 from kefu.trust.endpoints import router as trust_router
-from kefu.web.chat import router as chat_page
-from kefu.web.help import router as help_pages
+from kefu.web import router as web_pages
+from kefu.web.desk.pages import install_page_handlers
 from kefu.web.rendering import STATIC
 from kefu.wiring import connect_bus, install_listeners
 from kefu.worker.runner import Worker
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.bus = bus
     app.state.blob_store = LocalBlobStore(settings.attachments_dir)
     install_error_handlers(app)
+    install_page_handlers(app)
     install_listeners(settings)
     for router in (
         auth_router,
@@ -121,8 +122,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(chat_socket)
     app.include_router(chat_router)
     app.include_router(desk_socket)
-    app.include_router(help_pages)
-    app.include_router(chat_page)
+    app.include_router(web_pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", tags=["operations"], summary="Liveness and database check")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from fastapi import Request
@@ -11,7 +12,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markdown_it import MarkdownIt
 
 from kefu.kit.i18n import Locale, Text, negotiate, normalize_locale, pick
-from kefu.web import texts
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -35,8 +35,16 @@ def page_locale(request: Request) -> Locale:
 
 
 def render_page(
-    request: Request, template: str, locale: Locale, status_code: int = 200, **context: Any
+    request: Request,
+    template: str,
+    locale: Locale,
+    *,
+    texts: ModuleType,
+    status_code: int = 200,
+    **context: Any,
 ) -> HTMLResponse:
+    """Render ``template``; ``texts`` is the area's module of bilingual words (``t(texts.X)``)."""
+
     def t(value: Text, **params: Any) -> str:
         return pick(value, locale).format(**params)
 

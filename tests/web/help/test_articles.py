@@ -25,7 +25,7 @@ def test_an_article_page_in_both_languages(client: TestClient) -> None:
     assert 'href="/help/articles/password-recovery?lang=zh-CN"' in english.text  # the switch
     chinese = client.get("/help/articles/password-recovery", headers={"Accept-Language": "zh"})
     assert '<html lang="zh-CN">' in chinese.text and "帮助中心" in chinese.text
-    assert client.get("/static/help.css").status_code == 200
+    assert client.get("/static/help/help.css").status_code == 200
 
 
 @pytest.mark.usefixtures("help_centre")

@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse
 from kefu.kit.http import AppSettings, DbSession
 from kefu.kit.i18n import pick
 from kefu.knowledge.facts import staffed_hours
-from kefu.web import texts
-from kefu.web.notices import current_notices
+from kefu.web.help import texts
+from kefu.web.help.notices import current_notices
 from kefu.web.rendering import page_locale, render_page
 
 router = APIRouter(include_in_schema=False)
@@ -36,8 +36,9 @@ def chat_page(request: Request, db: DbSession, settings: AppSettings) -> HTMLRes
     client_texts = {key: pick(value, locale) for key, value in CLIENT_TEXTS.items()}
     return render_page(
         request,
-        "chat.html",
+        "help/chat.html",
         locale,
+        texts=texts,
         platform_name=settings.platform_name,
         notices=current_notices(db, locale),
         embedded=request.query_params.get("embed") == "1",

@@ -23,7 +23,7 @@ CONTACT = text(
 )
 WAS_IT_HELPFUL = text("{yes} people found this helpful.", "{yes} 人觉得这篇文章有帮助。")
 
-# The chat page and widget (web/chat.py, static/chat/).
+# The chat page and widget (web/help/chat.py, static/chat/).
 CHAT_TITLE = text("Chat with us", "在线客服")
 CHAT_LOG = text("Conversation", "对话内容")
 CHAT_PLACEHOLDER = text("Type your question", "请输入您的问题")

@@ -17,8 +17,8 @@ from kefu.knowledge.index import current_index
 from kefu.knowledge.models import Article
 from kefu.knowledge.present import article_url, snippet
 from kefu.knowledge.schemas import Slug
-from kefu.web import texts
-from kefu.web.notices import current_notices
+from kefu.web.help import texts
+from kefu.web.help.notices import current_notices
 from kefu.web.rendering import markdown_html, page_locale, render_page
 
 router = APIRouter(prefix="/help", include_in_schema=False)
@@ -56,8 +56,9 @@ def home(
     ).all()
     return render_page(
         request,
-        "help_home.html",
+        "help/home.html",
         locale,
+        texts=texts,
         q=q,
         results=results,
         notices=current_notices(db, locale),
@@ -80,8 +81,9 @@ def contact(request: Request, settings: AppSettings) -> HTMLResponse:
     opening = hours.next_opening(now).astimezone(hours.zone)
     return render_page(
         request,
-        "help_contact.html",
+        "help/contact.html",
         locale,
+        texts=texts,
         platform_name=settings.platform_name,
         contact=_contact(settings, locale),
         hotline=settings.hotline,
@@ -103,8 +105,9 @@ def article(request: Request, slug: Slug, db: DbSession, settings: AppSettings) 
     except ArticleNotFound:
         return render_page(
             request,
-            "help_missing.html",
+            "help/missing.html",
             locale,
+            texts=texts,
             status_code=404,
             platform_name=settings.platform_name,
             contact=_contact(settings, locale),
@@ -112,8 +115,9 @@ def article(request: Request, slug: Slug, db: DbSession, settings: AppSettings) 
     other = next(iter(queries.translations(db, found, public_only=True)), None)
     return render_page(
         request,
-        "help_article.html",
+        "help/article.html",
         as_locale(found.locale),
+        texts=texts,
         title=render(found.title, settings, found.locale),
         body=markdown_html(render(found.body, settings, found.locale)),
         helpful_yes=found.helpful_yes,

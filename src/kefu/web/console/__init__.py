@@ -1,0 +1,7 @@
+"""The agent console: ticket views and the ticket page, under /desk."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/desk", include_in_schema=False)
