@@ -1,43 +1,16 @@
-"""Real servers for the chat: uvicorn on a free port in a thread, and a WebSocket client."""
+"""A WebSocket client for the chat (the server: tests/live_server.py)."""
 
 from __future__ import annotations
 
 import json
-import threading
-import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import uvicorn
 from websockets.sync.client import ClientConnection, connect
 
-from kefu.app import create_app
-from kefu.config import Settings
-from kefu.kit.db import Database
+from tests.live_server import live_server
 
-
-@contextmanager
-def live_server(settings: Settings, database: Database) -> Iterator[str]:
-    """Serve the real app on 127.0.0.1; yields its base URL (http://...)."""
-    config = uvicorn.Config(
-        create_app(settings, database), host="127.0.0.1", port=0, log_level="warning", ws="auto"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+__all__ = ["ChatClient", "client_id", "live_server"]
 
 
 def client_id() -> str:

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from kefu.auth.models import Role
 from kefu.config import Settings
 from kefu.kit.db import Database
-from tests.channels.chat.conftest import live_server
 from tests.conftest import Desk
+from tests.live_server import live_server
 from tests.web.browser import browser_page, needs_chromium, screenshot
 
 pytestmark = needs_chromium
