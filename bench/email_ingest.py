@@ -22,16 +22,11 @@ import statistics
 import tempfile
 import threading
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
+from harness import fresh_database, percentile
 from kefu.channels.email.inbound import Intake, ingest
 from kefu.channels.email.smtp_server import SmtpListener
 from kefu.config import Settings
@@ -106,30 +101,6 @@ def generate(count: int, texts: dict[str, list[str]], tag: str, seed: int = 0) -
     return out
 
 
-@contextmanager
-def fresh_database(base_url: str | None) -> Iterator[str]:
-    if not base_url:
-        with tempfile.TemporaryDirectory() as tmp:
-            yield f"sqlite:///{tmp}/bench.db"
-        return
-    admin_url = make_url(base_url).set(drivername="postgresql+psycopg")
-    name = f"kefu_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def measure_direct(database: Database, intake: Intake, messages: list[bytes]) -> dict[str, Any]:
     timings: list[float] = []
     outcomes: Counter[str] = Counter()
@@ -143,7 +114,7 @@ def measure_direct(database: Database, intake: Intake, messages: list[bytes]) ->
         "messages": len(messages),
         "messages_per_s": len(messages) / elapsed,
         "p50_ms": statistics.median(timings),
-        "p99_ms": _percentile(timings, 0.99),
+        "p99_ms": percentile(timings, 0.99),
         "outcomes": dict(outcomes),
     }
 

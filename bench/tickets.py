@@ -6,104 +6,24 @@ Prints a table (or JSON with --json). See bench/README.md.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
-import random
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import create_engine, func, insert, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
+from dataset import bulk_load, load_texts
+from harness import fresh_database, percentile, server
 from kefu.auth.models import Role
 from kefu.auth.service import create_api_token, create_staff, open_session
-from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
 from kefu.kit.migrate import upgrade
-from kefu.kit.text import document_tokens
-from kefu.tickets.models import Message, Ticket, TicketSearch
-from kefu.tickets.numbers import set_last_ticket_number
-
-SEED_DIR = Path(__file__).resolve().parents[1] / "src" / "kefu" / "triage" / "data"
-KEFU = str(Path(sys.executable).with_name("kefu"))
-STATUSES = ["new", "open", "open", "pending", "on_hold", "solved", "solved", "closed"]
-PRIORITIES = ["low", "normal", "normal", "normal", "high", "urgent"]
-
-
-def load_texts() -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
-    for name in ("seed_zh.csv", "seed_en.csv"):
-        with open(SEED_DIR / name, encoding="utf-8") as handle:
-            rows += [(row["text"], row["label"]) for row in csv.DictReader(handle)]
-    return rows
-
-
-@contextmanager
-def fresh_database(base_url: str | None) -> Iterator[str]:
-    if not base_url:
-        with tempfile.TemporaryDirectory() as tmp:
-            yield f"sqlite:///{tmp}/bench.db"
-        return
-    admin_url = make_url(base_url).set(drivername="postgresql+psycopg")
-    name = f"kefu_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def server(url: str, data_dir: str) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "KEFU_DATABASE_URL": url, "KEFU_DATA_DIR": data_dir}
-    proc = subprocess.Popen(
-        [KEFU, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                httpx.get(base + "/healthz", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def measure_intake(
@@ -139,76 +59,6 @@ def measure_intake(
         "p50_ms": percentile(latencies, 0.5),
         "p99_ms": percentile(latencies, 0.99),
     }
-
-
-def bulk_load(
-    database: Database,
-    target: int,
-    texts: list[tuple[str, str]],
-    team_ids: list[int],
-    staff_ids: list[int],
-    contact_id: int,
-) -> None:
-    """Insert tickets straight into the tables (with their search text) up to ``target``."""
-    rng = random.Random(target)
-    with database.transaction() as db:
-        have = db.scalar(select(func.count()).select_from(Ticket)) or 0
-        start = db.scalar(select(func.max(Ticket.number))) or 10000
-    now = utcnow()
-    batch = 2000
-    number = start
-    while have < target:
-        size = min(batch, target - have)
-        tickets, messages, docs = [], [], []
-        for _ in range(size):
-            number += 1
-            body, label = texts[rng.randrange(len(texts))]
-            created = now - timedelta(minutes=rng.randrange(60 * 24 * 365))
-            tickets.append(
-                {
-                    "number": number,
-                    "subject": body[:60],
-                    "type": "question",
-                    "category": label,
-                    "status": rng.choice(STATUSES),
-                    "priority": rng.choice(PRIORITIES),
-                    "channel": "web",
-                    "locale": "zh-CN" if any("\u4e00" <= c <= "\u9fff" for c in body) else "en",
-                    "requester_id": contact_id,
-                    "team_id": rng.choice([*team_ids, None]),
-                    "assignee_id": rng.choice([*staff_ids, None]),
-                    "created_at": created,
-                    "updated_at": created + timedelta(minutes=rng.randrange(600)),
-                    "version": 1,
-                }
-            )
-        with database.transaction() as db:
-            rows = db.execute(insert(Ticket).returning(Ticket.id, Ticket.subject), tickets).all()
-            for (ticket_id, subject), row in zip(rows, tickets, strict=True):
-                messages.append(
-                    {
-                        "ticket_id": ticket_id,
-                        "kind": "public",
-                        "author_type": "contact",
-                        "author_contact_id": contact_id,
-                        "body": subject,
-                        "channel": "web",
-                        "created_at": row["created_at"],
-                    }
-                )
-                docs.append(
-                    {
-                        "ticket_id": ticket_id,
-                        "content": " ".join(document_tokens(subject + " " + subject)),
-                    }
-                )
-            db.execute(insert(Message), messages)
-            db.execute(insert(TicketSearch), docs)
-            set_last_ticket_number(db, number)
-        have += size
-    with database.write_engine.connect() as conn:
-        conn.execute(text("ANALYZE"))
-        conn.commit()
 
 
 QUERIES: list[tuple[str, dict[str, Any]]] = [

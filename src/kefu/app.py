@@ -30,6 +30,7 @@ from kefu.config import Settings, get_settings
 from kefu.kit.db import Database
 from kefu.kit.http import DbSession, install_error_handlers
 from kefu.kit.storage import LocalBlobStore
+from kefu.kit.timing import ServerTiming
 from kefu.knowledge.endpoints import help_router, reader_router, staff_router
 from kefu.platform.endpoints import router as orders_router
 from kefu.realtime.desk import router as desk_socket
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.db = db
     app.state.bus = bus
     app.state.blob_store = LocalBlobStore(settings.attachments_dir)
+    app.add_middleware(ServerTiming)
     install_error_handlers(app)
     install_page_handlers(app)
     install_listeners(settings)
