@@ -35,9 +35,11 @@ def bulk_load(
     texts: list[tuple[str, str]],
     team_ids: list[int],
     staff_ids: list[int],
-    contact_id: int,
+    contact_ids: list[int],
 ) -> None:
-    """Insert tickets straight into the tables (with their search text) up to ``target``."""
+    """Insert tickets straight into the tables (with their search text) up to ``target``:
+    spread over the contacts, teams and staff given, over the past year, answered and solved
+    at plausible times for their status."""
     rng = random.Random(target)
     with database.transaction() as db:
         have = db.scalar(select(func.count()).select_from(Ticket)) or 0
@@ -52,21 +54,27 @@ def bulk_load(
             number += 1
             body, label = texts[rng.randrange(len(texts))]
             created = now - timedelta(minutes=rng.randrange(60 * 24 * 365))
+            status = rng.choice(STATUSES)
+            answered = created + timedelta(minutes=rng.randrange(1, 48 * 60))
+            solved = answered + timedelta(minutes=rng.randrange(1, 72 * 60))
             tickets.append(
                 {
                     "number": number,
                     "subject": body[:60],
                     "type": "question",
                     "category": label,
-                    "status": rng.choice(STATUSES),
+                    "status": status,
                     "priority": rng.choice(PRIORITIES),
                     "channel": "web",
                     "locale": "zh-CN" if any("\u4e00" <= c <= "\u9fff" for c in body) else "en",
-                    "requester_id": contact_id,
+                    "requester_id": rng.choice(contact_ids),
                     "team_id": rng.choice([*team_ids, None]),
                     "assignee_id": rng.choice([*staff_ids, None]),
                     "created_at": created,
                     "updated_at": created + timedelta(minutes=rng.randrange(600)),
+                    "first_response_at": answered if status != "new" else None,
+                    "solved_at": solved if status in ("solved", "closed") else None,
+                    "closed_at": solved if status == "closed" else None,
                     "version": 1,
                 }
             )
@@ -78,7 +86,7 @@ def bulk_load(
                         "ticket_id": ticket_id,
                         "kind": "public",
                         "author_type": "contact",
-                        "author_contact_id": contact_id,
+                        "author_contact_id": row["requester_id"],
                         "body": subject,
                         "channel": "web",
                         "created_at": row["created_at"],

@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
                 team_ids = list(db.scalars(text("SELECT id FROM teams")))
             for size in sizes:
                 started = time.perf_counter()
-                bulk_load(database, size, texts, team_ids, [lead.id], contact_id)
+                bulk_load(database, size, texts, team_ids, [lead.id], [contact_id])
                 load_s = time.perf_counter() - started
                 report["sizes"][size] = {
                     "load_seconds": load_s,
