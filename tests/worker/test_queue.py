@@ -11,7 +11,7 @@ from sqlalchemy import update
 from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
 from kefu.worker.models import Job, JobStatus
-from kefu.worker.queue import JobKind, PermanentFailure, enqueue, register
+from kefu.worker.queue import JobKind, PermanentFailure, claim, enqueue, register, settle
 from kefu.worker.runner import run_one, run_until_idle
 
 calls: list[dict[str, Any]] = []
@@ -31,6 +31,21 @@ def _refuse(_: Database, payload: dict[str, Any]) -> None:
 
 register(JobKind("test.record", _record, max_attempts=3))
 register(JobKind("test.refuse", _refuse))
+taken_over: list[int] = []
+
+
+def _outlive_the_lease(database: Database, payload: dict[str, Any]) -> None:
+    """Runs so long that the lease runs out and another worker claims the job meanwhile."""
+    with database.transaction() as db:
+        db.execute(update(Job).values(locked_until=utcnow() - timedelta(seconds=1)))
+    with database.transaction() as db:
+        other = claim(db)
+        assert other is not None
+        taken_over.append(other.attempts)
+    raise ConnectionError("finally gave up")
+
+
+register(JobKind("test.slow", _outlive_the_lease, max_attempts=5))
 
 
 @pytest.fixture(autouse=True)
@@ -136,3 +151,17 @@ def test_a_job_whose_worker_vanished_on_its_last_attempt_dies(database: Database
     assert run_until_idle(database) == 0
     job = _job(database, job_id)
     assert job.status == JobStatus.dead and calls == [] and "vanished" in (job.last_error or "")
+
+
+def test_a_run_that_outlived_its_lease_does_not_overwrite_the_next_one(
+    database: Database,
+) -> None:
+    with database.transaction() as db:
+        job_id = enqueue(db, "test.slow", {}).id
+    run_one(database)  # run 1 fails late, after the other worker took the job as run 2
+    job = _job(database, job_id)
+    assert taken_over == [2]
+    assert (job.status, job.attempts, job.last_error) == (JobStatus.running, 2, None)
+    with database.transaction() as db:
+        assert settle(db, job_id, 2, None) is not None  # run 2 finishes: it holds the lease
+    assert _job(database, job_id).status == JobStatus.done

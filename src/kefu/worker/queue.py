@@ -7,6 +7,7 @@ write lock while they wait on it: each handler opens the short transactions it n
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from kefu.worker.models import Job, JobStatus
 
 Handler = Callable[[Database, dict[str, Any]], None]
 LEASE = timedelta(minutes=5)  # a job running longer than this is presumed lost and runs again
+
+log = logging.getLogger(__name__)
 
 
 class PermanentFailure(Exception):
@@ -105,10 +108,18 @@ def claim(db: Session, kinds: list[str] | None = None) -> Job | None:
         return job
 
 
-def settle(db: Session, job_id: int, error: BaseException | None) -> Job:
-    """Record a run's outcome: done, retried later with backoff, or dead."""
+def settle(db: Session, job_id: int, attempt: int, error: BaseException | None) -> Job | None:
+    """Record the outcome of run number ``attempt``: done, retried later with backoff, or dead.
+
+    The attempt count is the lease's fencing token: a run that outlived its lease may have been
+    claimed again by another worker, and its late outcome must not overwrite that run's. Such a
+    stale outcome is dropped (None); the job's handlers are idempotent, so running twice is safe.
+    """
     job = db.get(Job, job_id, with_for_update=True)
     assert job is not None
+    if job.status != JobStatus.running or job.attempts != attempt:
+        log.warning("job %s: run %s finished after its lease was taken over", job_id, attempt)
+        return None
     now = utcnow()
     job.locked_until = None
     if error is None:

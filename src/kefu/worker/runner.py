@@ -29,7 +29,7 @@ def run_one(database: Database) -> bool:
         job = claim(db)
         if job is None:
             return False
-        job_id, kind_name, payload = job.id, job.kind, dict(job.payload)
+        job_id, attempt, kind_name, payload = job.id, job.attempts, job.kind, dict(job.payload)
     kind = kind_of(kind_name)
     error: BaseException | None = None
     try:
@@ -40,7 +40,7 @@ def run_one(database: Database) -> bool:
         log.warning("job %s (%s) failed: %s", job_id, kind_name, exc)
         error = exc
     with database.transaction() as db:
-        settle(db, job_id, error)
+        settle(db, job_id, attempt, error)
     return True
 
 
