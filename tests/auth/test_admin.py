@@ -17,7 +17,7 @@ def test_skill_languages_are_the_ones_triage_detects() -> None:
 
 def test_only_admins_reach_the_admin_api(client: TestClient, desk: Desk) -> None:
     lead = desk.staff("lead", Role.supervisor)
-    calls = [
+    calls: list[tuple[str, str, dict[str, object] | None]] = [
         ("GET", "/api/v1/admin/staff", None),
         ("PUT", f"/api/v1/admin/staff/{lead.id}/skills", {"skills": []}),
         ("GET", "/api/v1/admin/teams", None),
