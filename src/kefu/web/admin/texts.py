@@ -223,8 +223,8 @@ BACK_TO_KB = text("All articles", "全部文章")
 BODY = text("Body (markdown)", "正文（Markdown）")
 BODY_HINT = text(
     "## headings split the article into the passages search and the bot answer with. "
-    "Placeholders such as {{hotline}} are filled in when shown.",
-    "## 标题会把文章切分为搜索和机器人回答所用的段落。{{hotline}} 等占位符在展示时填入。",
+    "Placeholders such as {{{{hotline}}}} are filled in when shown.",
+    "## 标题会把文章切分为搜索和机器人回答所用的段落。{{{{hotline}}}} 等占位符在展示时填入。",
 )
 PREVIEW = text("Preview", "预览")
 PREVIEW_EMPTY = text("The preview appears as you type.", "输入内容后这里会显示预览。")
