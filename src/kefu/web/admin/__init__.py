@@ -9,5 +9,6 @@ from fastapi import APIRouter
 from kefu.web.admin import categories, kb, overview, staff, teams, tokens
 
 router = APIRouter(include_in_schema=False)
+# macros.py (/desk/admin/macros) is written separately; add it to this tuple when it lands.
 for page in (overview, staff, teams, categories, kb, tokens):
     router.include_router(page.router, prefix="/desk/admin")

@@ -8,8 +8,9 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from kefu.auth.models import Role, SkillLevel, Team
-from kefu.auth.service import all_staff
+from kefu.auth.service import all_staff, load_staff_profile
 from kefu.auth.skills import LANGUAGES
+from kefu.kit.errors import NotFound
 from kefu.kit.http import DbSession
 from kefu.kit.types import Id
 from kefu.triage.taxonomy import CATEGORIES
@@ -64,8 +65,9 @@ def staff_list(request: Request, db: DbSession, staff: Admin) -> HTMLResponse:
 
 @router.get("/staff/{user_id}", response_class=HTMLResponse)
 def staff_edit(request: Request, user_id: Id, db: DbSession, staff: Admin) -> HTMLResponse:
-    person = next((p for p in all_staff(db) if p.id == user_id), None)
-    if person is None:
+    try:
+        person = load_staff_profile(db, user_id)
+    except NotFound:
         return not_found(request, staff)
     return render_admin(
         request,
