@@ -57,9 +57,12 @@ class StaffUser(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    teams: Mapped[list[Team]] = relationship(secondary="team_memberships", lazy="raise")
+    # Ordered so that reading them back gives them as they were saved.
+    teams: Mapped[list[Team]] = relationship(
+        secondary="team_memberships", lazy="raise", order_by="Team.id"
+    )
     skills: Mapped[list[Skill]] = relationship(
-        back_populates="user", lazy="raise", cascade="all, delete-orphan"
+        back_populates="user", lazy="raise", cascade="all, delete-orphan", order_by="Skill.id"
     )
 
 

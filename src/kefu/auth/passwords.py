@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import secrets
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -28,3 +30,8 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+def generate_password() -> str:
+    """A first password an admin hands over once: 16 URL-safe characters (96 random bits)."""
+    return secrets.token_urlsafe(12)

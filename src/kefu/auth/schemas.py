@@ -62,15 +62,21 @@ class SkillIn(BaseModel):
     level: SkillLevel = SkillLevel.mid
 
 
+Password = Annotated[str, StringConstraints(min_length=8, max_length=1024)]
+StaffLocale = Annotated[str, StringConstraints(pattern=r"^(zh-CN|en)$")]
+
+
 class StaffIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     email: EmailStr
     name: Name
-    password: Annotated[str, StringConstraints(min_length=8, max_length=1024)]
+    password: Password | None = Field(
+        None, description="Leave out to have one generated; it is returned once."
+    )
     role: Role = Role.agent
     teams: list[str] = Field(default_factory=list, description="Team slugs")
-    locale: Annotated[str, StringConstraints(pattern=r"^(zh-CN|en)$")] = "zh-CN"
-    skills: list[SkillIn] = Field(default_factory=list)
+    locale: StaffLocale = "zh-CN"
+    skills: list[SkillIn] = Field(default_factory=list, max_length=60)
 
 
 class StaffUpdateIn(BaseModel):
@@ -79,8 +85,32 @@ class StaffUpdateIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     role: Role | None = None
     teams: list[str] | None = Field(None, description="Team slugs; replaces the current teams")
-    skills: list[SkillIn] | None = Field(None, description="Replaces the current skills")
+    skills: list[SkillIn] | None = Field(
+        None, description="Replaces the current skills", max_length=60
+    )
     is_active: bool | None = Field(None, description="false signs the person out everywhere")
+    name: Name | None = None
+    locale: StaffLocale | None = None
+
+
+class SkillsIn(BaseModel):
+    """The whole set of a person's skills; what is not listed is removed."""
+
+    model_config = ConfigDict(extra="forbid")
+    skills: list[SkillIn] = Field(max_length=60)
+
+
+class AdminStaffOut(StaffOut):
+    """A staff member as administrators see them, deactivated or not."""
+
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+class StaffCreatedOut(AdminStaffOut):
+    generated_password: str | None = Field(
+        None, description="The password kefu chose when none was given; shown only now."
+    )
 
 
 class TeamIn(BaseModel):
@@ -89,6 +119,19 @@ class TeamIn(BaseModel):
     name_en: Name
     name_zh: Name
     kind: TeamKind = TeamKind.support
+
+
+class TeamAdminOut(TeamOut):
+    member_count: int = Field(description="Active staff in the team")
+
+
+class TeamUpdateIn(BaseModel):
+    """Fields to change; the slug cannot change (code and integrations name teams by it)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name_en: Name | None = None
+    name_zh: Name | None = None
+    kind: TeamKind | None = None
 
 
 class ApiTokenIn(BaseModel):
@@ -103,6 +146,9 @@ class ApiTokenOut(BaseModel):
     scopes: list[str]
     token_prefix: str
     created_at: datetime
+    created_by_id: int | None = None
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
     token: str | None = Field(None, description="Shown once, at creation.")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kefu.audit.service import record
@@ -22,6 +22,7 @@ from kefu.auth.models import (
 )
 from kefu.auth.passwords import hash_password, verify_password
 from kefu.auth.secrets import API_TOKEN_PREFIX, STAFF_SESSION_PREFIX, new_token, token_hash
+from kefu.auth.skills import check_skills
 from kefu.kit.clock import utcnow
 from kefu.kit.errors import Conflict, Invalid, NotFound
 
@@ -58,6 +59,7 @@ def create_staff(
     skills: list[tuple[str, str, str]] | None = None,
 ) -> StaffUser:
     email = normalise_email(email)
+    skills = check_skills(skills or [])
     if db.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
         raise EmailTaken(email=email)
     user = StaffUser(
@@ -67,7 +69,7 @@ def create_staff(
     db.flush()
     for team in teams_by_slug(db, team_slugs or []):
         db.add(TeamMembership(team_id=team.id, user_id=user.id))
-    for kind, value, level in skills or []:
+    for kind, value, level in skills:
         db.add(Skill(user_id=user.id, kind=kind, value=value, level=level))
     record(db, "staff.created", actor_type="system", target_type="staff", target_id=user.id)
     db.flush()
@@ -105,8 +107,10 @@ def update_staff(
     team_slugs: list[str] | None = None,
     skills: list[tuple[str, str, str]] | None = None,
     is_active: bool | None = None,
+    name: str | None = None,
+    locale: str | None = None,
 ) -> StaffUser:
-    """Change a staff member's role, teams, skills or whether they may sign in."""
+    """Change a staff member's role, teams, skills, name, locale or whether they may sign in."""
     user = load_staff_profile(db, user_id)
     if user.id == actor.user.id and (
         (role is not None and role != Role.admin) or is_active is False
@@ -114,9 +118,14 @@ def update_staff(
         raise CannotDemoteSelf()
     if role is not None:
         user.role = role
+    if name is not None:
+        user.name = name
+    if locale is not None:
+        user.locale = locale
     if team_slugs is not None:
         user.teams = teams_by_slug(db, team_slugs)
     if skills is not None:
+        skills = check_skills(skills)
         user.skills = []
         db.flush()  # delete first: the new rows may repeat (kind, value) pairs
         user.skills = [Skill(kind=kind, value=value, level=level) for kind, value, level in skills]
@@ -232,4 +241,97 @@ def api_token_for(db: Session, token: str) -> ApiToken | None:
     row = db.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
     if row is None or row.revoked_at is not None:
         return None
+    return row
+
+
+# --- administration: the directory with inactive people, team edits, API token upkeep ---
+
+
+class TeamNotFound(NotFound):
+    code = "team_not_found"
+    en = "There is no such team."
+    zh = "没有这个团队。"
+
+
+class ApiTokenNotFound(NotFound):
+    code = "api_token_not_found"
+    en = "There is no such API token."
+    zh = "没有这个 API 令牌。"
+
+
+def all_staff(db: Session) -> list[StaffUser]:
+    """Everyone, deactivated people too (they are never deleted), active first, then by name."""
+    return list(
+        db.scalars(
+            select(StaffUser)
+            .options(selectinload(StaffUser.teams), selectinload(StaffUser.skills))
+            .order_by(StaffUser.is_active.desc(), StaffUser.name, StaffUser.id)
+        )
+    )
+
+
+def team_member_counts(db: Session) -> dict[int, int]:
+    """Active members per team id (teams without any are absent)."""
+    rows = db.execute(
+        select(TeamMembership.team_id, func.count())
+        .join(StaffUser, StaffUser.id == TeamMembership.user_id)
+        .where(StaffUser.is_active.is_(True))
+        .group_by(TeamMembership.team_id)
+    )
+    return {team_id: count for team_id, count in rows}
+
+
+def update_team(
+    db: Session,
+    actor: StaffActor,
+    team_id: int,
+    *,
+    name_en: str | None = None,
+    name_zh: str | None = None,
+    kind: TeamKind | None = None,
+) -> Team:
+    """Rename a team or change its kind. The slug stays: code and integrations name teams by
+    it (reports go to ``trust_safety``, staff are created with team slugs)."""
+    team = db.scalar(select(Team).where(Team.id == team_id).with_for_update())
+    if team is None:
+        raise TeamNotFound()
+    if name_en is not None:
+        team.name_en = name_en
+    if name_zh is not None:
+        team.name_zh = name_zh
+    if kind is not None:
+        team.kind = kind
+    record(
+        db,
+        "team.updated",
+        actor_type="staff",
+        actor_id=actor.user.id,
+        target_type="team",
+        target_id=team.id,
+    )
+    db.flush()
+    return team
+
+
+def list_api_tokens(db: Session) -> list[ApiToken]:
+    """Every token, revoked ones too (their history matters), newest first."""
+    return list(db.scalars(select(ApiToken).order_by(ApiToken.id.desc())))
+
+
+def revoke_api_token(db: Session, actor: StaffActor, token_id: int) -> ApiToken:
+    """The token stops working at once; revoking twice keeps the first time."""
+    row = db.scalar(select(ApiToken).where(ApiToken.id == token_id).with_for_update())
+    if row is None:
+        raise ApiTokenNotFound()
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+        record(
+            db,
+            "api_token.revoked",
+            actor_type="staff",
+            actor_id=actor.user.id,
+            target_type="api_token",
+            target_id=row.id,
+        )
+        db.flush()
     return row

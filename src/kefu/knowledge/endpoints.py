@@ -12,15 +12,19 @@ from kefu.auth.deps import CurrentContact, CurrentStaff, require_staff
 from kefu.auth.models import Role
 from kefu.kit.http import AppSettings, DbSession, RequestLocale
 from kefu.kit.i18n import normalize_locale
+from kefu.kit.markdown import markdown_html
 from kefu.kit.types import Id
 from kefu.knowledge import present, queries, service
 from kefu.knowledge.documents import ArticleDocument
+from kefu.knowledge.facts import render
 from kefu.knowledge.index import current_index
-from kefu.knowledge.models import Article, ArticleRevision
+from kefu.knowledge.models import ArticleRevision
 from kefu.knowledge.schemas import (
     ArticleOut,
     ArticlePage,
     LocaleIn,
+    PreviewIn,
+    PreviewOut,
     RevisionOut,
     SearchOut,
     Slug,
@@ -121,16 +125,14 @@ def staff_list(
     locale: LocaleIn | None = None,
     status: Status | None = None,
     visibility: Visibility | None = None,
+    category: str | None = Query(None, max_length=48),
+    q: str | None = Query(None, max_length=200, description="Text in the title or slug."),
     limit: Limit = 50,
     cursor: str | None = Query(None, max_length=500),
 ) -> StaffArticlePage:
-    query = select(Article)
-    if locale:
-        query = query.where(Article.locale == locale)
-    if status:
-        query = query.where(Article.status == status)
-    if visibility:
-        query = query.where(Article.visibility == visibility)
+    query = queries.staff_articles(
+        locale=locale, status=status, visibility=visibility, category=category, text=q
+    )
     rows, next_cursor = queries.page(db, query, limit=limit, cursor=cursor)
     return StaffArticlePage(
         items=[StaffArticleOut.model_validate(row) for row in rows], next_cursor=next_cursor
@@ -143,6 +145,15 @@ def staff_list(
 def staff_create(body: StaffArticleIn, db: DbSession, actor: Editor) -> StaffArticleOut:
     article = service.create_article(db, ArticleDocument(**body.model_dump()), actor)
     return StaffArticleOut.model_validate(article)
+
+
+@staff_router.post(
+    "/preview",
+    response_model=PreviewOut,
+    summary="Render article markdown as the help centre will show it",
+)
+def staff_preview(body: PreviewIn, settings: AppSettings, _: Editor) -> PreviewOut:
+    return PreviewOut(html=markdown_html(render(body.body, settings, body.locale)))
 
 
 @staff_router.get("/articles/{article_id}", response_model=StaffArticleOut, summary="One article")

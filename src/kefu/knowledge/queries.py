@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from kefu.kit.pagination import InvalidCursor, decode_cursor, encode_cursor
@@ -65,3 +65,47 @@ def public_articles(locale: str | None, category: str | None) -> Select[Article]
     if category:
         query = query.where(Article.category == category)
     return query
+
+
+def staff_articles(
+    *,
+    locale: str | None = None,
+    status: str | None = None,
+    visibility: str | None = None,
+    category: str | None = None,
+    text: str | None = None,
+) -> Select[Article]:
+    """Every article matching the editors' filters; ``text`` is found in the title or slug
+    (a substring, any case): editors look for an article they know, not for an answer."""
+    query = select(Article)
+    if locale:
+        query = query.where(Article.locale == locale)
+    if status:
+        query = query.where(Article.status == status)
+    if visibility:
+        query = query.where(Article.visibility == visibility)
+    if category:
+        query = query.where(Article.category == category)
+    if text and text.strip():
+        pattern = "%" + _escape_like(text.strip().lower()) + "%"
+        query = query.where(
+            or_(
+                func.lower(Article.title).like(pattern, escape="\\"),
+                Article.slug.like(pattern, escape="\\"),
+            )
+        )
+    return query
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def translation_ids(db: Session, article: Article) -> dict[str, int]:
+    """The other locales this article exists in (any status), and their article ids."""
+    rows = db.execute(
+        select(Article.locale, Article.id).where(
+            Article.slug == article.slug, Article.id != article.id
+        )
+    )
+    return {locale: article_id for locale, article_id in rows}

@@ -141,3 +141,14 @@ class RevisionOut(BaseModel):
 class StaffSearchHitOut(SearchHitOut):
     article_id: int
     visibility: str
+
+
+class PreviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    body: Annotated[str, StringConstraints(max_length=200_000), NoNul]
+    locale: LocaleIn = "zh-CN"
+
+
+class PreviewOut(BaseModel):
+    html: str = Field(description="Safe HTML: raw HTML in the markdown is escaped.")

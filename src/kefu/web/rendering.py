@@ -9,22 +9,15 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markdown_it import MarkdownIt
 
 from kefu.kit.i18n import Locale, Text, negotiate, normalize_locale, pick
+from kefu.kit.markdown import markdown_html as markdown_html  # re-exported for the pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
-# "js-default" escapes raw HTML in articles: authors write markdown, never script.
-_markdown = MarkdownIt("js-default")
 _environment = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"])
 )
-
-
-def markdown_html(text: str) -> str:
-    html: str = _markdown.render(text)
-    return html
 
 
 def page_locale(request: Request) -> Locale:
