@@ -4,4 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from kefu.web.admin import macros
+
 router = APIRouter(prefix="/desk/admin", include_in_schema=False)
+router.include_router(macros.router)
