@@ -1,5 +1,6 @@
 """The ticket page in a real browser: an agent applies a macro, replies, notes, corrects the
-category and solves; the requester's reply arrives live; both languages; a phone's width."""
+category and solves; the requester's reply arrives live; a conflicting edit reloads; a chat
+ticket shows its transcript and gets the reply; both languages; a phone's width."""
 
 from __future__ import annotations
 
@@ -124,7 +125,7 @@ def test_an_agent_works_a_ticket_and_sees_the_requester_live(
     assert learned[0].text == "Video upload stuck\nMy video upload is stuck at 99%"
 
 
-def test_the_chinese_page_on_a_phone_and_a_conflicting_edit(
+def test_the_chinese_page_on_a_phone_a_conflicting_edit_and_a_chat(
     settings: Settings, help_centre: Database, desk: Desk
 ) -> None:
     lead = desk.staff("周敏", Role.supervisor)
@@ -169,5 +170,31 @@ def test_the_chinese_page_on_a_phone_and_a_conflicting_edit(
         expect(page.locator("[data-flash]")).to_contain_text("已被他人修改")
         expect(page.locator('[data-fact="priority"]')).to_have_text("紧急")
         expect(page.locator('[data-fact="status"]')).not_to_have_text("待回复")
+        # A ticket from live chat shows the transcript; the agent's reply reaches the chat.
+        visitor = {
+            "Authorization": "Bearer " + httpx.post(f"{base}/api/v1/auth/anonymous").json()["token"]
+        }
+        chat = httpx.post(
+            f"{base}/api/v1/me/chats", json={"locale": "zh-CN"}, headers=visitor
+        ).json()
+        said = httpx.post(
+            f"{base}/api/v1/me/chats/{chat['conversation_id']}/messages",
+            json={"client_id": "client-0001", "text": "转人工，我的直播一直卡顿"},
+            headers=visitor,
+        )
+        assert said.status_code == 201, said.text
+        chat_number = said.json()["ticket_number"]
+        page.goto(f"{base}/desk/tickets/{chat_number}")
+        transcript = page.locator("[data-chat-log]")
+        expect(transcript).to_contain_text("我的直播一直卡顿")
+        page.get_by_label("消息内容").fill("您好，我是李娜，正在为您排查直播卡顿。")
+        page.get_by_role("button", name="发送", exact=True).click()
+        expect(transcript).to_contain_text("正在为您排查直播卡顿")
+        mirrored = httpx.get(
+            f"{base}/api/v1/me/chats/{chat['conversation_id']}", headers=visitor
+        ).json()["messages"]
+        assert [m["body"] for m in mirrored if m["sender"] == "agent"] == [
+            "您好，我是李娜，正在为您排查直播卡顿。"
+        ]
         # The refused request is logged by the browser itself; nothing else may be.
         assert [e for e in errors if "status of 409" not in e] == []

@@ -356,6 +356,8 @@ editor.addEventListener("input", () => {
 // ---- start -----------------------------------------------------------------------------------------
 
 showTicket(state.ticket);
+// An escalation's child ticket takes internal notes only (nobody would read a public reply).
+if (state.ticket.parent_number) setMode("internal");
 guarded(loadConversation);
 guarded(loadChoices);
 guarded(loadRequester);
