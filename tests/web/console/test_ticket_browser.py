@@ -79,8 +79,10 @@ def test_an_agent_works_a_ticket_and_sees_the_requester_live(
         expect(page.locator("[data-feed-state]")).to_contain_text("Live")
         expect(page.locator("[data-triage-category]")).to_be_visible()
 
-        page.keyboard.press("m")  # the macro picker
-        page.get_by_role("button", name="Ask for a screenshot").click()
+        page.keyboard.press("m")  # the macro picker: filter, then Enter applies the first
+        expect(page.get_by_role("button", name="Ask for a screenshot")).to_be_visible()
+        page.keyboard.type("screenshot")
+        page.keyboard.press("Enter")
         editor = page.get_by_label("Message", exact=True)
         expect(editor).to_have_value(
             f"Hi Sam, please send a screenshot of the error. — Emma Clarke, ticket #{number}"

@@ -34,6 +34,10 @@ function showTicket(ticket) {
   }
   selectCurrent("[data-assignee-select]", ticket.assignee?.id);
   selectCurrent("[data-team-select]", ticket.team?.id);
+  fill(document.querySelector("[data-priority-select]"), Object.entries(data.priorities).map(
+    ([key, name]) => el("option", { value: key, selected: key === ticket.priority }, name)));
+  const tagsInput = document.querySelector("[data-tags-input]");
+  if (document.activeElement !== tagsInput) tagsInput.value = ticket.tags.join(" ");
 }
 
 function selectCurrent(selector, id) {
@@ -221,6 +225,12 @@ async function applyMacro(macro) {
 }
 
 macroFilter.addEventListener("input", renderMacroList);
+// Enter in the filter applies the first macro still shown.
+macroFilter.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
+  event.preventDefault();
+  macroDialog.querySelector("[data-macro-id]")?.click();
+});
 
 // ---- dialogs: escalate, merge, help -------------------------------------------------------------
 
@@ -273,6 +283,16 @@ document.querySelector("[data-team-form]").addEventListener("submit", (event) =>
   event.preventDefault();
   const value = document.querySelector("[data-team-select]").value;
   edit("PATCH", base, { team_id: value ? Number(value) : null }, () => flash(t.saved, "ok"));
+});
+document.querySelector("[data-priority-form]").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const priority = document.querySelector("[data-priority-select]").value;
+  if (priority !== state.ticket.priority) edit("PATCH", base, { priority }, () => flash(t.saved, "ok"));
+});
+document.querySelector("[data-tags-form]").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const tags = document.querySelector("[data-tags-input]").value.split(/[\s,，]+/).filter(Boolean);
+  edit("PATCH", base, { tags }, () => flash(t.saved, "ok"));
 });
 document.querySelector("[data-open-macros]").addEventListener("click", openMacros);
 for (const input of composer.querySelectorAll("[data-mode-input]")) {

@@ -63,7 +63,7 @@ export function renderTriage(data, ticket, records, onCorrect) {
       row(t.scamRisk, el("span", { class: r.scam_flagged ? "badge risk" : "" }, `${percent(r.scam_risk)}%`),
         r.scam_signals.length ? ` — ${r.scam_signals.map((s) => data.signals[s] ?? s).join(", ")}` : ""),
       r.safety_signals.length ? row(t.safetySignals, el("span", { class: "badge risk" }, r.safety_signals.map((s) => data.signals[s] ?? s).join(", "))) : null,
-      row(t.model, el("code", {}, r.model_version))),
+      row(t.model, r.model_version.split(/\s+/).map((version) => el("code", { class: "version" }, version)))),
     correction);
 }
 
