@@ -19,7 +19,6 @@ LANGUAGE = text("Language", "语言")
 TAGS = text("Tags", "标签")
 CREATED = text("Created", "创建时间")
 UPDATED = text("Updated", "更新时间")
-NONE = text("—", "—")
 UNASSIGNED = text("Unassigned", "未分配")
 NO_TEAM = text("No team", "无团队")
 ACTIONS = text("Actions", "操作")
@@ -53,7 +52,6 @@ REPLY_BODY = text("Message", "消息内容")
 SEND = text("Send", "发送")
 SEND_AND = text("and set", "并设为")
 KEEP_STATUS = text("keep status", "保持状态")
-MACROS = text("Macros", "宏")
 INSERT_MACRO = text("Macro…", "插入宏…")
 MACRO_PICKER = text("Choose a macro", "选择宏")
 MACRO_FILTER = text("Filter macros", "筛选宏")
@@ -74,7 +72,6 @@ SHORTCUT_LIST = (
     ("Esc", text("Leave the editor", "离开编辑框")),
     ("?", text("Show this help", "显示本帮助")),
 )
-NOT_FOUND_TITLE = text("Ticket not found", "未找到工单")
 
 STATUS_NAMES = {
     "new": text("New", "新建"),
@@ -124,7 +121,6 @@ FIELD_NAMES = {
 }
 # Words the page's scripts show; sent to the page as JSON.
 CLIENT_TEXTS = {
-    "public": text("Reply", "回复"),
     "internal": text("Internal note", "内部备注"),
     "system": text("System", "系统"),
     "requesterRole": text("Requester", "请求人"),
@@ -141,7 +137,6 @@ CLIENT_TEXTS = {
         "Someone else changed this ticket meanwhile. It has been reloaded; check it and try again.",
         "该工单已被他人修改，页面已刷新，请确认后重试。",
     ),
-    "updatedLive": text("This ticket was updated.", "工单已更新。"),
     "typing": text("The requester is typing…", "请求人正在输入…"),
     "feedLive": text("Live", "实时"),
     "feedOffline": text("Reconnecting…", "正在重连…"),
@@ -161,7 +156,6 @@ CLIENT_TEXTS = {
     "sentiment": text("Sentiment", "情绪"),
     "angry": text("Angry", "愤怒"),
     "scamRisk": text("Scam risk", "诈骗风险"),
-    "scamSignals": text("Signals", "风险信号"),
     "safetySignals": text("Safety signals", "安全信号"),
     "model": text("Model", "模型版本"),
     "correctCategory": text("Correct the category", "纠正分类"),
@@ -192,9 +186,6 @@ CLIENT_TEXTS = {
     "neutral": text("neutral", "中性"),
     "negative": text("negative", "负面"),
     "positive": text("positive", "正面"),
-    "yes": text("yes", "是"),
-    "no": text("no", "否"),
-    "newMessage": text("New message on this ticket.", "本工单有新消息。"),
 }
 SIGNAL_NAMES = {
     "self_harm": text("self-harm", "自伤风险"),
