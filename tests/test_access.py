@@ -49,6 +49,7 @@ VALID_BODY = {
     ("POST", "/api/v1/tickets/{number}/merge"): {"target_number": 10002},
     ("POST", "/api/v1/me/tickets/{number}/replies"): {"body": "x"},
     ("PUT", "/api/v1/me/tickets/{number}/rating"): {"score": 3},
+    ("POST", "/api/v1/tickets/{number}/macros/{macro_id}/apply"): {"version": 1},
 }
 
 
@@ -135,7 +136,7 @@ def test_other_users_and_other_teams_cannot_reach_a_ticket(client: TestClient, d
     for method, path in ROUTES:
         if "{number}" not in path:
             continue
-        url = path.replace("{number}", str(number))
+        url = concrete(path.replace("{number}", str(number)))
         who = audience(method, path)
         body = VALID_BODY.get((method, path))
         if who == "end_user":

@@ -32,6 +32,7 @@ from kefu.kit.http import DbSession, install_error_handlers
 from kefu.kit.storage import LocalBlobStore
 from kefu.kit.timing import ServerTiming
 from kefu.knowledge.endpoints import help_router, reader_router, staff_router
+from kefu.macros.endpoints import router as macros_router
 from kefu.platform.endpoints import router as orders_router
 from kefu.realtime.desk import router as desk_socket
 from kefu.tickets.endpoints.agent import router as agent_router
@@ -118,6 +119,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         webhooks_router,
         announcements_public_router,
         announcements_staff_router,
+        macros_router,
     ):
         app.include_router(router)
 

@@ -12,6 +12,7 @@ from kefu.channels.webhooks.models import WebhookAttempt, WebhookDelivery, Webho
 from kefu.contacts.models import Contact, ContactSession
 from kefu.kit.db import Base
 from kefu.knowledge.models import Article, ArticleRevision, ArticleVote, Passage
+from kefu.macros.models import Macro
 from kefu.platform.models import PlatformOrder
 from kefu.tickets.models import (
     Attachment,
@@ -49,6 +50,7 @@ __all__ = [
     "IdempotencyKey",
     "InboundMail",
     "Job",
+    "Macro",
     "Message",
     "OutboundMail",
     "Passage",

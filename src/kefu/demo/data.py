@@ -247,3 +247,56 @@ ORDERS = [
     ("SO20261109230", "u2001", "Running shoes, size 43", 45900, "refunded", None),
     ("SO20261112045", "u2001", "Phone tripod", 8900, "none", None),
 ]
+
+# Macros: name zh, name en, text zh, text en, status, priority, tags
+MACROS = [
+    (
+        "请提供截图",
+        "Ask for a screenshot",
+        "{{requester.name}}，您好！我是客服{{agent.name}}。为了尽快定位问题，请回复一张报错页面的截图，"
+        "并告诉我们您的 App 版本和手机型号。工单号：{{ticket.number}}。",
+        "Hi {{requester.name}}, this is {{agent.name}}. To find the cause quickly, please reply "
+        "with a screenshot of the error and tell us your app version and phone model. "
+        "Ticket {{ticket.number}}.",
+        "pending",
+        None,
+        ["waiting_on_user"],
+    ),
+    (
+        "已解决并致谢",
+        "Solved, with thanks",
+        "{{requester.name}}，您好！关于“{{ticket.subject}}”的问题已经处理完毕。如仍有疑问，直接回复即可，"
+        "我们会继续为您处理。感谢您对{{platform_name}}的支持！",
+        "Hi {{requester.name}}, the issue “{{ticket.subject}}” has been resolved. If anything is "
+        "still wrong, just reply and we will pick it up again. Thank you for using "
+        "{{platform_name}}!",
+        "solved",
+        None,
+        [],
+    ),
+    (
+        "退款处理说明",
+        "How refunds are handled",
+        "{{requester.name}}，您好！您的退款申请已提交给商家，商家需在 48 小时内处理；超时未处理的，平台会介入。"
+        "退款将原路返回，通常 1-7 个工作日到账。客服热线：{{hotline}}（{{service_hours}}）。",
+        "Hi {{requester.name}}, your refund request has gone to the seller, who has 48 hours to "
+        "act; after that the platform steps in. Refunds go back to the original payment method, "
+        "usually within 1-7 working days. Hotline: {{hotline}} ({{service_hours}}).",
+        None,
+        None,
+        ["refund_explained"],
+    ),
+    (
+        "防诈骗提醒",
+        "Scam warning",
+        "{{requester.name}}，请注意：{{platform_name}}官方客服绝不会索要验证码、银行卡密码，也不会要求您共享屏幕"
+        "或转账到“安全账户”。如已转账，请立即报警并联系银行。官方联系方式请以 {{website}} 为准。",
+        "{{requester.name}}, please note: {{platform_name}} staff never ask for verification "
+        "codes or card passwords, never ask you to share your screen, and never ask you to move "
+        "money to a “safe account”. If you have paid, call the police and your bank now. Our "
+        "only official contacts are listed at {{website}}.",
+        None,
+        "high",
+        ["scam_warning_sent"],
+    ),
+]

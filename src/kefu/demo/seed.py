@@ -13,8 +13,9 @@ from kefu.auth.models import Role, StaffUser, Team
 from kefu.auth.service import create_staff, team_ids_of
 from kefu.contacts.models import Contact
 from kefu.contacts.service import upsert_platform_contact
-from kefu.demo.data import CONTACTS, DEMO_PASSWORD, ORDERS, STAFF, TICKETS
+from kefu.demo.data import CONTACTS, DEMO_PASSWORD, MACROS, ORDERS, STAFF, TICKETS
 from kefu.kit.clock import utcnow
+from kefu.macros import service as macros
 from kefu.platform.orders import OrderUpdate, record_order
 from kefu.tickets import conversation, workflow
 from kefu.tickets.intake import NewTicket, create_ticket
@@ -48,6 +49,20 @@ def seed_demo(db: Session) -> int:
     staff = {u.email: u for u in db.scalars(select(StaffUser))}
     teams = {t.slug: t for t in db.scalars(select(Team))}
     lead = _actor(db, staff["lead@kefu.example"])
+    for name_zh, name_en, body_zh, body_en, status, priority, tags in MACROS:
+        macros.create(
+            db,
+            lead,
+            {
+                "name_zh": name_zh,
+                "name_en": name_en,
+                "body_zh": body_zh,
+                "body_en": body_en,
+                "set_status": status,
+                "set_priority": priority,
+                "add_tags": tags,
+            },
+        )
     made = []
     for uid, subject, body, type_, category, priority, team, status, agent, reply in TICKETS:
         requester = ContactActor(contacts[uid])

@@ -38,7 +38,7 @@ from kefu.realtime.sockets import (
     serve_link,
 )
 from kefu.tickets import queries
-from kefu.tickets.events import MessageReceived, ReplySent
+from kefu.tickets.events import MessageReceived, ReplySent, StatusChanged, TicketAssigned
 from kefu.tickets.models import Ticket
 
 DESK_TOPIC = "desk"
@@ -55,9 +55,15 @@ def _reply_sent(db: Session, event: ReplySent) -> None:
     notify(db, DESK_TOPIC, {"event": "ticket.reply", "ticket_id": event.ticket_id})
 
 
+def _ticket_changed(db: Session, event: StatusChanged | TicketAssigned) -> None:
+    notify(db, DESK_TOPIC, {"event": "ticket.updated", "ticket_id": event.ticket_id})
+
+
 def install() -> None:
     subscribe(MessageReceived, "desk.message_received", _message_received)
     subscribe(ReplySent, "desk.reply_sent", _reply_sent)
+    subscribe(StatusChanged, "desk.status_changed", _ticket_changed)
+    subscribe(TicketAssigned, "desk.ticket_assigned", _ticket_changed)
 
 
 class DeskHello(BaseModel):

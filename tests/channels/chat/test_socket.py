@@ -153,7 +153,8 @@ def test_an_agent_on_another_process_answers_live(
         assert reply.status_code == 201, reply.text
         [agent] = _messages(_until_seq(chat, 4))
         assert agent["sender"] == "agent" and agent["body"] == "Hello, this is Li from support."
-        assert console.receive()["event"] == "ticket.reply"
+        # The first reply opens the new ticket: the status change, then the reply.
+        assert [console.receive()["event"] for _ in range(2)] == ["ticket.updated", "ticket.reply"]
 
         chat.send(type="typing")
         typing = console.receive()

@@ -28,9 +28,11 @@ router = APIRouter(prefix="/desk", include_in_schema=False)
 
 # (key, path, label, roles that see it)
 NAVIGATION: tuple[tuple[str, str, Text, tuple[Role, ...]], ...] = (
-    ("console", "/desk", shell.NAV_CONSOLE, (Role.agent, Role.supervisor, Role.admin)),
+    ("console", "/desk", shell.NAV_CONSOLE, tuple(Role)),
     ("dashboard", "/desk/dashboard", shell.NAV_DASHBOARD, (Role.supervisor, Role.admin)),
     ("admin", "/desk/admin", shell.NAV_ADMIN, (Role.admin,)),
+    # supervisors manage macros but not the rest of admin; admins reach macros from there
+    ("macros", "/desk/admin/macros", shell.NAV_MACROS, (Role.supervisor,)),
 )
 
 

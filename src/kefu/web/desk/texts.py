@@ -17,6 +17,7 @@ NAV_LABEL = text("Main", "主导航")
 NAV_CONSOLE = text("Tickets", "工单")
 NAV_DASHBOARD = text("Dashboard", "数据看板")
 NAV_ADMIN = text("Admin", "管理")
+NAV_MACROS = text("Macros", "快捷回复")
 SIGNED_IN_AS = text("Signed in as {name}", "当前用户：{name}")
 FORBIDDEN_TITLE = text("Not allowed", "无权访问")
 FORBIDDEN = text(
