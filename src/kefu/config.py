@@ -61,6 +61,15 @@ class Settings(BaseSettings):
         description="When people staff the desk, every day, as HH:MM-HH:MM in service_timezone.",
     )
     service_timezone: str = "Asia/Shanghai"
+    # What "Is this really kefu?" (/help/verify) accepts besides the hotline, support e-mail and
+    # website above: comma lists, e.g. "+86 10 1234 5678, 95xxx" and "kefu.example, kefu.cn".
+    official_phones: str = Field(
+        "", description="Other official phone numbers (comma list), besides the hotline."
+    )
+    official_domains: str = Field(
+        "",
+        description="Other official domains (comma list); their subdomains are official too.",
+    )
     # Optional OpenAI-compatible endpoint that writes answers from the retrieved articles.
     llm_base_url: str = Field("", description="e.g. http://127.0.0.1:8080/v1; empty turns it off")
     llm_api_key: str = ""
