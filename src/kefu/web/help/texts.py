@@ -178,6 +178,7 @@ MERGED_INTO = text(
     "该工单已合并到 #{number}，请在该工单中继续沟通。",
 )
 FOLLOW_UP_OF = text("Follow-up of #{number}", "跟进自工单 #{number}")
+REPLY_TITLE = text("Reply", "回复")
 REPLY_LABEL = text("Your reply", "回复内容")
 REPLY_SEND = text("Send reply", "发送回复")
 REPLY_FOLLOW_UP = text(

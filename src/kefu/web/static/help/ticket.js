@@ -96,7 +96,7 @@ function link(path, text) {
 
 function showRating(ticket) {
   const box = root.querySelector(".rating-box");
-  const rateable = ticket.status === "solved";
+  const rateable = (ticket.status === "solved" || ticket.status === "closed") && !ticket.merged_into_number;
   box.hidden = !(rateable || ticket.rating);
   ratingForm.hidden = !rateable;
   const current = root.querySelector(".rating-current");
