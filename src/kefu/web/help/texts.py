@@ -89,6 +89,7 @@ NAV_TICKETS = text("My tickets", "我的工单")
 NAV_REPORT = text("Report", "举报")
 NAV_APPEAL = text("Appeal", "申诉")
 NAV_VERIFY = text("Verify contact", "官方核验")
+SERVICES = text("Services", "自助服务")
 SKIP_TO_MAIN = text("Skip to the content", "跳到正文")
 
 # Shared by the forms (static/help/*.js receive these as JSON).

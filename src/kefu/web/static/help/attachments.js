@@ -7,6 +7,8 @@ export function attachmentPicker(root) {
   let chosen = [];
 
   function render() {
+    const error = root.closest("form")?.querySelector(".form-error");
+    if (error) error.hidden = true; // a complaint about a file is stale once the files change
     for (const item of list.querySelectorAll("[data-url]")) URL.revokeObjectURL(item.dataset.url);
     list.replaceChildren();
     chosen.forEach((file, index) => {
