@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 from sqlalchemy import update
 
 from kefu.app import create_app
@@ -49,11 +50,12 @@ def test_extra_official_numbers_and_domains_come_from_the_settings(
     settings: Settings, database: Database
 ) -> None:
     settings = settings.model_copy(
-        update={"official_phones": "+86 10 8888 6666, 95xxx", "official_domains": "kefu.cn"}
+        update={"official_phones": "+86 10 8888 6666, 95588", "official_domains": "kefu.cn"}
     )
     with TestClient(create_app(settings, database)) as client:
         assert check(client, "phone", "010-8888-6666")["official"] is True
         assert check(client, "phone", "+861088886666")["official"] is True
+        assert check(client, "phone", "95588")["channel"] == "an official customer service number"
         assert check(client, "url", "https://www.kefu.cn/help")["official"] is True
         assert check(client, "url", "kefu.cn.example.org")["official"] is False
 
@@ -157,3 +159,13 @@ def test_empty_and_absurd_input_is_a_422_with_a_code(
 def test_a_value_too_long_for_the_query_is_refused(client: TestClient) -> None:
     response = client.get("/api/v1/help/verify", params={"kind": "url", "value": "a" * 3000})
     assert response.status_code == 422
+
+
+def test_the_official_lists_are_checked_when_the_settings_load() -> None:
+    assert Settings(official_domains=" Kefu.CN. , kefu.example").official_domains == (
+        "kefu.cn,kefu.example"
+    )
+    with pytest.raises(ValidationError):
+        Settings(official_phones="400-000-0000, call us")
+    with pytest.raises(ValidationError):
+        Settings(official_domains="kefu")
