@@ -118,3 +118,12 @@ def test_the_verify_page_gives_a_clear_verdict_and_advice(client: TestClient, de
 def test_a_ticket_page_needs_a_ticket_number(client: TestClient) -> None:
     assert client.get("/help/tickets/abc").status_code == 422
     assert client.get("/help/tickets/0").status_code == 422
+
+
+def test_the_app_can_open_pages_with_fields_filled_in(client: TestClient) -> None:
+    report = client.get("/help/report", params={"lang": "en", "type": "live", "id": "room-9"}).text
+    assert '<option value="live" selected>Live room</option>' in report
+    assert 'value="room-9"' in report
+    home = client.get("/help?lang=zh-CN").text
+    for path in ("/help/feedback", "/help/tickets", "/help/report", "/help/appeal", "/help/verify"):
+        assert f'href="{path}?lang=zh-CN"' in home
