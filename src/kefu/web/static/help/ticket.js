@@ -146,11 +146,7 @@ replyForm.addEventListener("submit", async (event) => {
   const button = replyForm.querySelector("button[type=submit]");
   button.disabled = true;
   try {
-    const attachment_ids = await picker.up// back from the app or another tab: show what the agent wrote meanwhile
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible") load();
-});
-load();
+    const attachment_ids = await picker.upload();
     const { data } = await api("POST", `/api/v1/me/tickets/${number}/replies`, { body: text, attachment_ids });
     replyForm.reset();
     picker.clear();
@@ -158,11 +154,7 @@ load();
       location.assign(withLang(`/help/tickets/${data.ticket.number}`));
       return;
     }
-    await // back from the app or another tab: show what the agent wrote meanwhile
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible") load();
-});
-load();
+    await load();
   } catch (error) {
     showError(replyForm, error.message);
   } finally {
@@ -177,11 +169,7 @@ ratingForm.addEventListener("submit", async (event) => {
   showError(ratingForm, "");
   try {
     await api("PUT", `/api/v1/me/tickets/${number}/rating`, { score, comment: ratingForm.elements.comment.value.trim() });
-    await // back from the app or another tab: show what the agent wrote meanwhile
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible") load();
-});
-load();
+    await load();
     root.querySelector(".rating-current").textContent += ` — ${texts.ratingThanks}`;
   } catch (error) {
     showError(ratingForm, error.message);
