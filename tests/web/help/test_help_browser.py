@@ -224,3 +224,22 @@ def test_the_verify_page_tells_a_real_number_from_a_fake_one(
         expect(page.get_by_role("status")).to_contain_text("非官方渠道")
         screenshot(page, "help-verify-zh")
         assert errors == []
+
+
+def test_the_chat_and_my_tickets_share_one_identity(
+    settings: Settings, database: Database, desk: Desk
+) -> None:
+    user = desk.user("u-chat", name="Jordan")
+    token = user["Authorization"].removeprefix("Bearer ")
+    with live_server(settings, database) as base, browser_page(phone=True) as (page, errors):
+        page.goto(f"{base}/chat?lang=en#token={token}")  # as the app's web view opens it
+        assert "token" not in page.url
+        page.get_by_role("button", name="Talk to a person").click()
+        expect(page.locator(".chat-status")).to_contain_text("Case #", timeout=10_000)
+        number = page.locator(".chat-status").inner_text().split("#")[1].split(":")[0]
+        mine = httpx.get(f"{base}/api/v1/me/tickets", headers=user).json()["items"]
+        assert [str(t["number"]) for t in mine] == [number]  # filed as the signed-in user
+
+        page.get_by_role("navigation").get_by_role("link", name="My tickets").click()
+        expect(page.locator(".ticket-item", has_text=f"#{number}")).to_be_visible()
+        assert errors == []
