@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import struct
+import time
 import zlib
 from pathlib import Path
 
@@ -243,3 +244,13 @@ def test_the_chat_and_my_tickets_share_one_identity(
         page.get_by_role("navigation").get_by_role("link", name="My tickets").click()
         expect(page.locator(".ticket-item", has_text=f"#{number}")).to_be_visible()
         assert errors == []
+
+        # an expired sign-in is said so, rather than quietly going on anonymously
+        expired = desk.user("u-chat", exp=int(time.time()) - 60)["Authorization"].split()[1]
+        page.goto(f"{base}/help/tickets?lang=en#token={expired}")
+        expect(page.locator(".status-line")).to_have_text(
+            "Your sign-in has expired. Open Help & Feedback from the app again."
+        )
+        page.reload()  # still the same token: still the same message, no anonymous session
+        expect(page.locator(".status-line")).to_contain_text("Your sign-in has expired")
+        assert [e for e in errors if "status of 401" not in e] == []

@@ -32,6 +32,12 @@ function takeTokenFromFragment() {
   history.replaceState(history.state, "", `${location.pathname}${location.search}${rest ? `#${rest}` : ""}`);
 }
 takeTokenFromFragment();
+// the app may pass a fresh token to a page that is already open: start again as that user
+window.addEventListener("hashchange", () => {
+  if (!new URLSearchParams(location.hash.slice(1)).has("token")) return;
+  takeTokenFromFragment();
+  location.reload();
+});
 
 export function signedIn() {
   return Boolean(sessionStorage.getItem(PLATFORM_KEY));
@@ -69,11 +75,11 @@ export async function token({ create = true } = {}) {
   return starting;
 }
 
-/** The server refused the token: an anonymous session is dropped (the next call starts a new
- * one); a platform token is dropped too, and the visitor must come back from the app. */
+/** The server refused the token. An anonymous session is dropped (the next call starts a new
+ * one). A platform token is kept: going on anonymously would hide the person's tickets, so
+ * pages keep saying "open it from the app again" until the app passes a fresh token. */
 export function forgetToken() {
-  if (signedIn()) sessionStorage.removeItem(PLATFORM_KEY);
-  else localStorage.removeItem(SESSION_KEY);
+  if (!signedIn()) localStorage.removeItem(SESSION_KEY);
 }
 
 /** Show the "you are anonymous" note in elements marked data-anonymous-note. */
