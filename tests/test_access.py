@@ -28,6 +28,8 @@ PUBLIC = {
     ("GET", "/api/v1/feedback/categories"),
     ("GET", "/api/v1/reports/reasons"),
     ("GET", "/api/v1/help/announcements"),
+    # "Is this really us?": a worried person checks before signing in to anything.
+    ("GET", "/api/v1/help/verify"),
 }
 # Routes that take any signed-in caller (they check the object itself).
 ANY_SIGNED_IN = {("POST", "/api/v1/attachments"), ("GET", "/api/v1/attachments/{attachment_id}")}

@@ -42,6 +42,7 @@ from kefu.tickets.endpoints.requester import router as requester_router
 from kefu.triage.endpoints import router as triage_router
 from kefu.triage.service import warm_up as warm_up_triage
 from kefu.trust.endpoints import router as trust_router
+from kefu.verification.endpoints import router as verify_router
 from kefu.web import router as web_pages
 from kefu.web.desk.pages import install_page_handlers
 from kefu.web.rendering import STATIC
@@ -120,6 +121,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         announcements_public_router,
         announcements_staff_router,
         macros_router,
+        verify_router,
     ):
         app.include_router(router)
 

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from kefu.kit.phone import normalize_phone
+
 DEV_PLATFORM_SECRET = "dev-only-platform-secret-change-me"
 
 
@@ -61,6 +63,15 @@ class Settings(BaseSettings):
         description="When people staff the desk, every day, as HH:MM-HH:MM in service_timezone.",
     )
     service_timezone: str = "Asia/Shanghai"
+    # What "Is this really kefu?" (/help/verify) accepts besides the hotline, support e-mail and
+    # website above: comma lists, e.g. "+86 10 1234 5678, 95xxx" and "kefu.example, kefu.cn".
+    official_phones: str = Field(
+        "", description="Other official phone numbers (comma list), besides the hotline."
+    )
+    official_domains: str = Field(
+        "",
+        description="Other official domains (comma list); their subdomains are official too.",
+    )
     # Optional OpenAI-compatible endpoint that writes answers from the retrieved articles.
     llm_base_url: str = Field("", description="e.g. http://127.0.0.1:8080/v1; empty turns it off")
     llm_api_key: str = ""
@@ -150,6 +161,24 @@ class Settings(BaseSettings):
         for entry in entries:
             if not _is_network(entry) and not _HOST_NAME.fullmatch(entry):
                 raise ValueError(f"{entry!r} is neither a host name nor an address or network")
+        return ",".join(entries)
+
+    @field_validator("official_phones")
+    @classmethod
+    def _phone_list(cls, value: str) -> str:
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        for entry in entries:
+            if normalize_phone(entry) is None:
+                raise ValueError(f"{entry!r} is not a phone number")
+        return ",".join(entries)
+
+    @field_validator("official_domains")
+    @classmethod
+    def _domain_list(cls, value: str) -> str:
+        entries = [entry.strip().lower().rstrip(".") for entry in value.split(",") if entry.strip()]
+        for entry in entries:
+            if "." not in entry or not _HOST_NAME.fullmatch(entry):
+                raise ValueError(f"{entry!r} is not a domain name (e.g. kefu.example)")
         return ",".join(entries)
 
     @field_validator("service_timezone")

@@ -3,8 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, computed_field
 
+from kefu.auth.codes import agent_code as _agent_code
 from kefu.auth.models import Role, SkillKind, SkillLevel, TeamKind
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -53,6 +54,12 @@ class StaffOut(BaseModel):
     is_active: bool
     teams: list[TeamOut]
     skills: list[SkillOut]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def agent_code(self) -> str:
+        """The public code customers can check at /help/verify (e.g. KF1024)."""
+        return _agent_code(self.id)
 
 
 class SkillIn(BaseModel):

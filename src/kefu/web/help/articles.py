@@ -84,6 +84,7 @@ def contact(request: Request, settings: AppSettings) -> HTMLResponse:
         "help/contact.html",
         locale,
         texts=texts,
+        nav="contact",
         platform_name=settings.platform_name,
         contact=_contact(settings, locale),
         hotline=settings.hotline,

@@ -39,6 +39,7 @@ def chat_page(request: Request, db: DbSession, settings: AppSettings) -> HTMLRes
         "help/chat.html",
         locale,
         texts=texts,
+        nav="chat",
         platform_name=settings.platform_name,
         notices=current_notices(db, locale),
         embedded=request.query_params.get("embed") == "1",

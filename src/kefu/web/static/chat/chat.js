@@ -1,6 +1,8 @@
 // The chat client: talks to /api/v1/chat/ws, keeps unacknowledged messages in localStorage and
 // sends them again after a reconnect (the server drops repeats by client_id), and resumes
 // after the last seq it showed, so nothing is lost or shown twice.
+import { forgetToken, token } from "/static/help/identity.js";
+
 const root = document.querySelector(".chat");
 const texts = JSON.parse(document.getElementById("chat-texts").textContent);
 const locale = root.dataset.locale;
@@ -10,6 +12,7 @@ const typingLine = root.querySelector(".chat-typing");
 const form = root.querySelector(".chat-form");
 const input = form.querySelector("textarea");
 const fileInput = form.querySelector("input[type=file]");
+
 const store = window.localStorage;
 const key = (name) => `kefu.chat.${name}`;
 
@@ -27,22 +30,6 @@ function saveOutbox() {
 
 function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
-}
-
-async function token() {
-  const fromPage = new URLSearchParams(location.hash.slice(1)).get("token");
-  if (fromPage) return fromPage; // the platform's app signs its user in
-  let saved = store.getItem(key("token"));
-  if (!saved) {
-    const response = await fetch("/api/v1/auth/anonymous", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ locale }),
-    });
-    saved = (await response.json()).token;
-    store.setItem(key("token"), saved);
-  }
-  return saved;
 }
 
 function bubble(message) {
@@ -166,7 +153,7 @@ async function connect() {
   socket.addEventListener("message", (event) => onFrame(JSON.parse(event.data)));
   socket.addEventListener("close", (event) => {
     if (event.code === 4401) { // the saved session has expired: a new one, a new chat
-      store.removeItem(key("token"));
+      forgetToken();
     }
     if (event.code === 4401 || event.code === 4404) { // the chat is gone, or not this session's
       conversationId = null;
