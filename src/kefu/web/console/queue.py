@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -29,7 +29,6 @@ from kefu.web.console import texts
 from kefu.web.desk.pages import render_desk
 from kefu.web.desk.session import PageStaff, Viewer, desk_locale
 
-router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
 FILTER_KEYS = (
     "status",
@@ -126,8 +125,9 @@ def _labels(locale: Locale, teams: list[Team]) -> dict[str, dict[str, str]]:
     }
 
 
-@router.get("", response_class=HTMLResponse)
 def queue_page(request: Request, db: DbSession, staff: PageStaff) -> HTMLResponse:
+    """``GET /desk`` (registered in console/__init__.py: an included router cannot have both
+    an empty prefix and an empty path)."""
     locale = desk_locale(request, Viewer.of(staff))
     views = present_views(db, staff, locale)
     view = choose_view(views, request.query_params.get("view"))
