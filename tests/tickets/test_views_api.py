@@ -202,6 +202,7 @@ def test_saved_view_errors_have_codes(client: TestClient, desk: Desk) -> None:
         {"name": "f", "filters": {"assignee": "someone"}},
         {"name": "f", "filters": {"team": 0}},
         {"name": "f", "filters": {"unknown": 1}},
+        {"name": "f", "filters": {"q": "!!! ???"}},
         {"name": "f", "extra": True},
     ):
         response = save(bad)

@@ -90,10 +90,11 @@ class Ticket(Base):
         Index("ix_tickets_team_updated", "team_id", "updated_at"),
         Index("ix_tickets_assignee_updated", "assignee_id", "updated_at"),
         Index("ix_tickets_updated", "updated_at"),
-        # The console's view counts: each built-in view is an equality plus a status range
-        Index("ix_tickets_assignee_status", "assignee_id", "status"),
-        Index("ix_tickets_team_status", "team_id", "status"),
-        Index("ix_tickets_triage_status", "needs_triage", "status"),
+        # The console's view counts: an equality and a status list, then the columns an
+        # agent's visibility reads (team, assignee), so each count reads only the index
+        Index("ix_tickets_assignee_status", "assignee_id", "status", "team_id"),
+        Index("ix_tickets_team_status", "team_id", "status", "assignee_id"),
+        Index("ix_tickets_triage_status", "needs_triage", "status", "team_id", "assignee_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
@@ -198,10 +199,19 @@ def list_tickets(
     return rows, next_cursor
 
 
-def count_tickets(db: Session, scope: ColumnElement[bool], filters: TicketFilters) -> int:
-    """How many tickets within ``scope`` match: one SQL COUNT, never rows in Python."""
-    query = _apply_filters(db, select(func.count(Ticket.id)).where(scope), filters)
-    return int(db.scalar(query) or 0)
+def count_tickets(
+    db: Session, scope: ColumnElement[bool], filters: Sequence[TicketFilters]
+) -> list[int]:
+    """How many tickets within ``scope`` match each of ``filters``: SQL COUNTs, one scalar
+    subquery each (so each uses its own index), sent as one statement; never rows in Python."""
+    if not filters:
+        return []
+    counts = [
+        _apply_filters(db, select(func.count(Ticket.id)).where(scope), f).scalar_subquery()
+        for f in filters
+    ]
+    row = db.execute(select(*counts)).one()
+    return [int(value or 0) for value in row]
 
 
 def recent_tickets_of(db: Session, contact: Contact, *, limit: int = 5) -> list[Ticket]:

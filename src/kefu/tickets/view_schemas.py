@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from kefu.auth.schemas import TeamOut
+from kefu.kit.text import query_tokens
 from kefu.kit.types import Id, NoNul
 from kefu.tickets.models import Channel, Priority, Status
 from kefu.tickets.schemas import Category, LocaleTag, StaffRef, Tag
@@ -39,6 +40,16 @@ class ViewFilters(BaseModel):
     q: Query | None = None
     sort: Literal["updated_at", "created_at", "priority", "number"] | None = None
     order: Literal["asc", "desc"] | None = None
+
+    @field_validator("q")
+    @classmethod
+    def _searchable(cls, value: str | None) -> str | None:
+        """A saved search must find words, or every count of the view would fail."""
+        if not value:
+            return None
+        if not query_tokens(value):
+            raise ValueError("the search text has no words to search for")
+        return value
 
 
 class ViewOut(BaseModel):

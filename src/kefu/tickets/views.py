@@ -3,6 +3,7 @@ queue's query, and counting what each view holds for one agent (SQL COUNTs over 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -74,14 +75,22 @@ def ticket_filters(filters: ViewFilters, actor: StaffActor) -> queries.TicketFil
     )
 
 
-def count_view(db: Session, actor: StaffActor, filters: ViewFilters) -> int:
-    """Tickets that ``actor`` may see and that match: one COUNT within their visibility."""
-    return queries.count_tickets(db, queries.visible_to(actor), ticket_filters(filters, actor))
+def count_views(db: Session, actor: StaffActor, filters: Sequence[ViewFilters]) -> list[int]:
+    """For each filter, the tickets that ``actor`` may see and that match (one statement)."""
+    return queries.count_tickets(
+        db, queries.visible_to(actor), [ticket_filters(f, actor) for f in filters]
+    )
 
 
 def present_saved(
-    db: Session, actor: StaffActor, rows: list[SavedView], *, with_counts: bool = True
+    db: Session, actor: StaffActor, rows: list[SavedView], counts: Sequence[int] | None = None
 ) -> list[ViewOut]:
+    """Saved views as the API shows them; ``counts`` when the caller has counted already."""
+    if not rows:
+        return []
+    filters = [saved_views.filters_of(row) for row in rows]
+    if counts is None:
+        counts = count_views(db, actor, filters)
     teams = {
         t.id: t
         for t in db.scalars(select(Team).where(Team.id.in_({r.team_id for r in rows if r.team_id})))
@@ -91,8 +100,7 @@ def present_saved(
         for u in db.scalars(select(StaffUser).where(StaffUser.id.in_({r.owner_id for r in rows})))
     }
     out = []
-    for row in rows:
-        filters = saved_views.filters_of(row)
+    for row, row_filters, count in zip(rows, filters, counts, strict=True):
         owner = owners.get(row.owner_id)
         team = teams.get(row.team_id) if row.team_id else None
         out.append(
@@ -102,8 +110,8 @@ def present_saved(
                 name=row.name,
                 builtin=False,
                 shortcut=None,
-                filters=filters,
-                count=count_view(db, actor, filters) if with_counts else 0,
+                filters=row_filters,
+                count=count,
                 team=TeamOut.model_validate(team) if team else None,
                 owner=StaffRef(id=owner.id, name=owner.name) if owner else None,
                 editable=row.owner_id == actor.user.id,
@@ -115,6 +123,9 @@ def present_saved(
 
 def present_views(db: Session, actor: StaffActor, locale: Locale) -> ViewsOut:
     """Every view the actor has, each with the number of tickets it holds for them."""
+    rows = saved_views.visible_saved_views(db, actor)
+    filters = [view.filters for view in BUILTIN_VIEWS] + [saved_views.filters_of(r) for r in rows]
+    counts = count_views(db, actor, filters)
     builtin = [
         ViewOut(
             key=view.key,
@@ -123,13 +134,13 @@ def present_views(db: Session, actor: StaffActor, locale: Locale) -> ViewsOut:
             builtin=True,
             shortcut=view.shortcut,
             filters=view.filters,
-            count=count_view(db, actor, view.filters),
+            count=count,
             team=None,
             owner=None,
             editable=False,
             updated_at=None,
         )
-        for view in BUILTIN_VIEWS
+        for view, count in zip(BUILTIN_VIEWS, counts, strict=False)
     ]
-    saved = present_saved(db, actor, saved_views.visible_saved_views(db, actor))
+    saved = present_saved(db, actor, rows, counts[len(BUILTIN_VIEWS) :])
     return ViewsOut(builtin=builtin, saved=saved)

@@ -50,9 +50,17 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_saved_views_team_id"), ["team_id"], unique=False)
 
     with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.create_index("ix_tickets_assignee_status", ["assignee_id", "status"], unique=False)
-        batch_op.create_index("ix_tickets_team_status", ["team_id", "status"], unique=False)
-        batch_op.create_index("ix_tickets_triage_status", ["needs_triage", "status"], unique=False)
+        batch_op.create_index(
+            "ix_tickets_assignee_status", ["assignee_id", "status", "team_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_tickets_team_status", ["team_id", "status", "assignee_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_tickets_triage_status",
+            ["needs_triage", "status", "team_id", "assignee_id"],
+            unique=False,
+        )
 
 
 def downgrade() -> None:
