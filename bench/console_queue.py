@@ -28,7 +28,7 @@ from sqlalchemy.engine import make_url
 
 from kefu.app import create_app
 from kefu.auth.deps import SESSION_COOKIE
-from kefu.auth.models import Role, StaffUser, Team
+from kefu.auth.models import Role, Team
 from kefu.auth.service import create_staff, open_session
 from kefu.config import Settings
 from kefu.contacts.models import Contact
