@@ -247,3 +247,27 @@ ORDERS = [
     ("SO20261109230", "u2001", "Running shoes, size 43", 45900, "refunded", None),
     ("SO20261112045", "u2001", "Phone tripod", 8900, "none", None),
 ]
+
+# Saved views of the queue: owner, name, filters (as GET /api/v1/tickets reads them), shared team
+UNSOLVED = ["new", "open", "pending", "on_hold"]
+SAVED_VIEWS = [
+    (
+        "lead@kefu.example",
+        "紧急与高优先级 Urgent & high",
+        {"status": UNSOLVED, "priority": ["urgent", "high"]},
+        "technical_support",
+    ),
+    ("lead@kefu.example", "等待用户回复 Pending", {"status": ["pending"]}, None),
+    (
+        "li.na@kefu.example",
+        "直播问题",
+        {"status": UNSOLVED, "category": "livestream"},
+        None,
+    ),
+    (
+        "emma@kefu.example",
+        "English tickets",
+        {"status": UNSOLVED, "locale": "en"},
+        "technical_support",
+    ),
+]

@@ -158,12 +158,6 @@ class TooManySavedViews(Conflict):
     zh = "最多只能保存 {limit} 个视图，请先删除一个。"
 
 
-class UnknownTeam(Invalid):
-    code = "unknown_team"
-    en = "There is no team {team_id}."
-    zh = "不存在团队 {team_id}。"
-
-
 class NotYourTeam(Forbidden):
     code = "not_your_team"
     en = "You can share a view only with a team you belong to."

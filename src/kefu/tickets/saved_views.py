@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kefu.auth.actors import StaffActor
+from kefu.auth.errors import UnknownTeam
 from kefu.auth.models import Team
 from kefu.kit.clock import utcnow
 from kefu.tickets.errors import (
@@ -19,7 +20,6 @@ from kefu.tickets.errors import (
     SavedViewNotFound,
     SavedViewNotYours,
     TooManySavedViews,
-    UnknownTeam,
 )
 from kefu.tickets.models import SavedView
 from kefu.tickets.view_schemas import SavedViewIn, SavedViewUpdateIn, ViewFilters
@@ -69,7 +69,7 @@ def _check_team(db: Session, actor: StaffActor, team_id: int | None) -> None:
     if team_id is None:
         return
     if db.get(Team, team_id) is None:
-        raise UnknownTeam(team_id=team_id)
+        raise UnknownTeam(team=team_id)
     if team_id not in actor.team_ids:
         raise NotYourTeam()
 
