@@ -8,7 +8,8 @@ function typing(target) {
   return target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null;
 }
 
-// bindKeys({"j": fn, "g m": fn, "?": fn}) -> unbind
+// bindKeys({"j": fn, "g m": fn, "?": fn}) -> unbind. A handler that returns false leaves the
+// key to the browser (e.g. Enter on a focused button).
 export function bindKeys(bindings) {
   let prefix = null;
   let prefixTimer = null;
@@ -22,7 +23,7 @@ export function bindKeys(bindings) {
       const handler = bindings[`${prefix} ${key}`];
       prefix = null;
       clearTimeout(prefixTimer);
-      if (handler) { event.preventDefault(); handler(event); }
+      if (handler && handler(event) !== false) event.preventDefault();
       return;
     }
     if (prefixes.has(key)) {
@@ -31,7 +32,7 @@ export function bindKeys(bindings) {
       return;
     }
     const handler = bindings[key];
-    if (handler) { event.preventDefault(); handler(event); }
+    if (handler && handler(event) !== false) event.preventDefault();
   }
 
   document.addEventListener("keydown", onKey);

@@ -333,7 +333,8 @@ bindKeys({
   j: () => select(selected + 1),
   k: () => select(selected <= 0 ? 0 : selected - 1),
   o: openSelected,
-  Enter: openSelected,
+  // Enter on a button, a link or the filters' summary does what it always does
+  Enter: (event) => (event.target.closest?.("a, button, summary") ? false : openSelected()),
   "/": () => { const q = $("#queue-q"); q.focus(); q.select(); },
   n: () => goPage(1),
   p: () => goPage(-1),
