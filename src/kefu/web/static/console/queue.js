@@ -263,6 +263,7 @@ function renderPager() {
 async function loadPage(cursor, options = {}) {
   const page = await api("GET", `/api/v1/tickets?${ticketQuery(cursor)}`);
   nextCursor = page.next_cursor;
+  if (!cursor) $("[data-new-activity]").hidden = true; // the first page is the latest
   renderRows(page.items, options);
   renderPager();
 }
@@ -453,7 +454,6 @@ async function refresh() {
     await refreshViews();
     if (cursors.length === 1) {
       await loadPage(null, { highlight: numbers });
-      $("[data-new-activity]").hidden = true;
     } else if (numbers.size) {
       $("[data-new-activity]").hidden = false;
     }
