@@ -53,8 +53,11 @@ function viewItem(view) {
   count.className = "count";
   count.dataset.count = "";
   count.textContent = view.count;
-  count.setAttribute("aria-label", format(T.countLabel, { count: view.count }));
-  link.append(name, count);
+  count.setAttribute("aria-hidden", "true");
+  const spoken = document.createElement("span");
+  spoken.className = "visually-hidden";
+  spoken.textContent = format(T.countLabel, { count: view.count });
+  link.append(name, count, spoken);
   li.append(link);
   if (!view.builtin) {
     if (view.team) {
@@ -303,12 +306,11 @@ function chooseView(key) {
 
 function select(index, { focus = true } = {}) {
   const rows = $$("tr", rowsBody);
-  rows.forEach((tr) => { tr.classList.remove("selected"); tr.removeAttribute("aria-selected"); });
+  rows.forEach((tr) => tr.classList.remove("selected"));
   if (!rows.length || index < 0) { selected = -1; return; }
   selected = Math.max(0, Math.min(index, rows.length - 1));
   const row = rows[selected];
-  row.classList.add("selected");
-  row.setAttribute("aria-selected", "true");
+  row.classList.add("selected"); // its link takes the focus, which screen readers announce
   if (focus) {
     row.querySelector("a")?.focus({ preventScroll: true });
     row.scrollIntoView({ block: "nearest" });
