@@ -7,8 +7,13 @@ import json
 import re
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
-from kefu.auth.models import Role
+from kefu.auth.deps import SESSION_COOKIE
+from kefu.auth.models import Role, StaffUser
+from kefu.auth.service import open_session
+from kefu.demo.seed import seed_demo
+from kefu.kit.db import Database
 from tests.conftest import Desk, edit_ticket, new_ticket, route_to
 from tests.web.desk.conftest import sign_in
 
@@ -114,3 +119,17 @@ def test_saved_views_appear_with_their_counts(client: TestClient, desk: Desk) ->
     sign_in(client, support)
     own = client.get(f"/desk?view={key}&lang=en").text
     assert 'data-rename="' in own and "Shared with Technical Support" in own
+
+
+def test_the_demo_desk_has_saved_views(client: TestClient, database: Database) -> None:
+    with database.transaction() as db:
+        seed_demo(db)
+        lead = db.scalar(select(StaffUser).where(StaffUser.email == "lead@kefu.example"))
+        assert lead is not None
+        token, _ = open_session(db, lead, hours=1)
+    client.cookies.set(SESSION_COOKIE, token)
+    views = client.get("/api/v1/views").json()
+    names = {v["name"]: v["count"] for v in views["saved"]}
+    assert names["紧急与高优先级 Urgent & high"] > 0 and "English tickets" in names
+    page = client.get("/desk?lang=en")
+    assert page.status_code == 200 and "Urgent &amp; high" in page.text
