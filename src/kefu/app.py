@@ -39,6 +39,7 @@ from kefu.tickets.endpoints.agent import router as agent_router
 from kefu.tickets.endpoints.attachments import router as attachments_router
 from kefu.tickets.endpoints.platform import router as platform_router
 from kefu.tickets.endpoints.requester import router as requester_router
+from kefu.tickets.endpoints.views import router as views_router
 from kefu.triage.endpoints import router as triage_router
 from kefu.triage.service import warm_up as warm_up_triage
 from kefu.trust.endpoints import router as trust_router
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     for router in (
         auth_router,
         agent_router,
+        views_router,
         requester_router,
         platform_router,
         attachments_router,

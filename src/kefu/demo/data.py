@@ -300,3 +300,27 @@ MACROS = [
         ["scam_warning_sent"],
     ),
 ]
+
+# Saved views of the queue: owner, name, filters (as GET /api/v1/tickets reads them), shared team
+UNSOLVED = ["new", "open", "pending", "on_hold"]
+SAVED_VIEWS = [
+    (
+        "lead@kefu.example",
+        "紧急与高优先级 Urgent & high",
+        {"status": UNSOLVED, "priority": ["urgent", "high"]},
+        "technical_support",
+    ),
+    ("lead@kefu.example", "等待用户回复 Pending", {"status": ["pending"]}, None),
+    (
+        "li.na@kefu.example",
+        "直播问题",
+        {"status": UNSOLVED, "category": "livestream"},
+        None,
+    ),
+    (
+        "emma@kefu.example",
+        "English tickets",
+        {"status": UNSOLVED, "locale": "en"},
+        "technical_support",
+    ),
+]

@@ -13,13 +13,14 @@ from kefu.auth.models import Role, StaffUser, Team
 from kefu.auth.service import create_staff, team_ids_of
 from kefu.contacts.models import Contact
 from kefu.contacts.service import upsert_platform_contact
-from kefu.demo.data import CONTACTS, DEMO_PASSWORD, MACROS, ORDERS, STAFF, TICKETS
+from kefu.demo.data import CONTACTS, DEMO_PASSWORD, MACROS, ORDERS, SAVED_VIEWS, STAFF, TICKETS
 from kefu.kit.clock import utcnow
 from kefu.macros import service as macros
 from kefu.platform.orders import OrderUpdate, record_order
-from kefu.tickets import conversation, workflow
+from kefu.tickets import conversation, saved_views, workflow
 from kefu.tickets.intake import NewTicket, create_ticket
 from kefu.tickets.models import Status
+from kefu.tickets.view_schemas import SavedViewIn, ViewFilters
 
 
 def is_seeded(db: Session) -> bool:
@@ -105,6 +106,16 @@ def seed_demo(db: Session) -> int:
         internal=True,
         attachment_ids=[],
     )
+    for owner, name, filters, team in SAVED_VIEWS:
+        saved_views.create_saved_view(
+            db,
+            _actor(db, staff[owner]),
+            SavedViewIn(
+                name=name,
+                filters=ViewFilters.model_validate(filters),
+                team_id=teams[team].id if team else None,
+            ),
+        )
     db.flush()
     return len(made)
 

@@ -129,3 +129,36 @@ class IdempotencyKeyReused(Conflict):
     code = "idempotency_key_reused"
     en = "This Idempotency-Key was already used for a different request."
     zh = "该 Idempotency-Key 已用于另一个不同的请求。"
+
+
+# ---- saved views (the agent console's queue) ---------------------------------------------------
+
+
+class SavedViewNotFound(NotFound):
+    code = "saved_view_not_found"
+    en = "There is no saved view {id} that you can see."
+    zh = "没有您可查看的已保存视图 {id}。"
+
+
+class SavedViewNotYours(Forbidden):
+    code = "saved_view_not_yours"
+    en = "Only the owner of the view “{name}” can change it."
+    zh = "只有视图“{name}”的创建者可以修改它。"
+
+
+class SavedViewNameTaken(Conflict):
+    code = "saved_view_name_taken"
+    en = "You already have a view named “{name}”."
+    zh = "您已有名为“{name}”的视图。"
+
+
+class TooManySavedViews(Conflict):
+    code = "too_many_saved_views"
+    en = "You can keep at most {limit} saved views; delete one first."
+    zh = "最多只能保存 {limit} 个视图，请先删除一个。"
+
+
+class NotYourTeam(Forbidden):
+    code = "not_your_team"
+    en = "You can share a view only with a team you belong to."
+    zh = "只能把视图共享给您所在的团队。"

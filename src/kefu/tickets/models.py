@@ -4,6 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -89,6 +90,11 @@ class Ticket(Base):
         Index("ix_tickets_team_updated", "team_id", "updated_at"),
         Index("ix_tickets_assignee_updated", "assignee_id", "updated_at"),
         Index("ix_tickets_updated", "updated_at"),
+        # The console's view counts: an equality and a status list, then the columns an
+        # agent's visibility reads (team, assignee), so each count reads only the index
+        Index("ix_tickets_assignee_status", "assignee_id", "status", "team_id"),
+        Index("ix_tickets_team_status", "team_id", "status", "assignee_id"),
+        Index("ix_tickets_triage_status", "needs_triage", "status", "team_id", "assignee_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -231,3 +237,23 @@ class TicketSearch(Base):
         ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
     )
     content: Mapped[str] = mapped_column(Text, default="")
+
+
+class SavedView(Base):
+    """An agent's saved filter of the queue, shown beside the built-in views; shared with one
+    team when ``team_id`` is set. ``filters`` holds the API's query (see tickets/views.py)."""
+
+    __tablename__ = "saved_views"
+    __table_args__ = (UniqueConstraint("owner_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(80))
+    filters: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("teams.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from kefu.auth.actors import StaffActor
@@ -17,6 +18,7 @@ from kefu.tickets.errors import TicketForbidden, TicketNotFound
 from kefu.tickets.models import PRIORITY_RANK, Priority, Status, Ticket, TicketTag
 from kefu.tickets.search import matching_ticket_ids
 
+_Q = TypeVar("_Q", bound=Any)
 SortKey = Literal["updated_at", "created_at", "priority", "number"]
 Order = Literal["asc", "desc"]
 
@@ -79,6 +81,8 @@ class TicketFilters:
     status: list[str] = field(default_factory=list)
     team_id: int | None = None
     unassigned_team: bool = False
+    # "my teams": any of these teams (an empty set matches nothing)
+    team_ids: frozenset[int] | None = None
     assignee_id: int | None = None
     unassigned: bool = False
     category: str | None = None
@@ -126,7 +130,7 @@ def _decode_position(cursor: str, sort: SortKey, order: Order) -> tuple[Any, int
     return value, last_id
 
 
-def _apply_filters(db: Session, query: Select[Ticket], filters: TicketFilters) -> Select[Ticket]:
+def _apply_filters(db: Session, query: Select[_Q], filters: TicketFilters) -> Select[_Q]:
     conditions: list[ColumnElement[bool]] = []
     if filters.status:
         conditions.append(Ticket.status.in_(filters.status))
@@ -134,6 +138,10 @@ def _apply_filters(db: Session, query: Select[Ticket], filters: TicketFilters) -
         conditions.append(Ticket.team_id.is_(None))
     elif filters.team_id is not None:
         conditions.append(Ticket.team_id == filters.team_id)
+    elif filters.team_ids is not None:
+        conditions.append(
+            Ticket.team_id.in_(sorted(filters.team_ids)) if filters.team_ids else false()
+        )
     if filters.unassigned:
         conditions.append(Ticket.assignee_id.is_(None))
     elif filters.assignee_id is not None:
@@ -189,6 +197,21 @@ def list_tickets(
             {"s": sort, "o": order, "v": _cursor_value(last, sort), "id": last.id}
         )
     return rows, next_cursor
+
+
+def count_tickets(
+    db: Session, scope: ColumnElement[bool], filters: Sequence[TicketFilters]
+) -> list[int]:
+    """How many tickets within ``scope`` match each of ``filters``: SQL COUNTs, one scalar
+    subquery each (so each uses its own index), sent as one statement; never rows in Python."""
+    if not filters:
+        return []
+    counts = [
+        _apply_filters(db, select(func.count(Ticket.id)).where(scope), f).scalar_subquery()
+        for f in filters
+    ]
+    row = db.execute(select(*counts)).one()
+    return [int(value or 0) for value in row]
 
 
 def recent_tickets_of(db: Session, contact: Contact, *, limit: int = 5) -> list[Ticket]:

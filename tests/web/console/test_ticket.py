@@ -45,13 +45,13 @@ def test_an_agent_opens_a_ticket_in_english_and_chinese(client: TestClient, desk
 
     chinese = client.get(f"/desk/tickets/{ticket['number']}?lang=zh-CN")
     assert '<html lang="zh-CN">' in chinese.text and "公开回复" in chinese.text
-    assert embedded(chinese.text)["statuses"]["pending"] == "待回复"
+    assert embedded(chinese.text)["statuses"]["pending"] == "待用户回复"
     for asset in (
         "ticket.js",
         "ticket_view.js",
         "ticket_panels.js",
         "ticket_keys.js",
-        "desk_feed.js",
+        "live.js",
         "dom.js",
         "ticket.css",
     ):

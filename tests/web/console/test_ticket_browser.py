@@ -171,7 +171,7 @@ def test_the_chinese_page_on_a_phone_a_conflicting_edit_and_a_chat(
         page.locator("[data-status-form] button").click()
         expect(page.locator("[data-flash]")).to_contain_text("已被他人修改")
         expect(page.locator('[data-fact="priority"]')).to_have_text("紧急")
-        expect(page.locator('[data-fact="status"]')).not_to_have_text("待回复")
+        expect(page.locator('[data-fact="status"]')).not_to_have_text("待用户回复")
         # A ticket from live chat shows the transcript; the agent's reply reaches the chat.
         visitor = {
             "Authorization": "Bearer " + httpx.post(f"{base}/api/v1/auth/anonymous").json()["token"]

@@ -1,7 +1,7 @@
 """macros: canned replies in zh and en for the agent console
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-21 22:05:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import kefu.kit.db
 
 revision: str = "0010"
-down_revision: str | None = "0008"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -49,7 +49,9 @@ def list_tickets(
     db: DbSession,
     actor: CurrentStaff,
     status: Annotated[list[Status], Query()] = [],  # noqa: B006 - FastAPI copies defaults
-    team: Annotated[str | None, Query(description="Team id, or `none` for no team")] = None,
+    team: Annotated[
+        str | None, Query(description="Team id, `mine` for my teams, or `none` for no team")
+    ] = None,
     assignee: Annotated[
         str | None, Query(description="Staff id, `me`, or `none` for unassigned")
     ] = None,
@@ -69,12 +71,13 @@ def list_tickets(
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
     cursor: str | None = None,
 ) -> TicketPage:
-    team_value = _id_or_keyword(team, "team", ("none",))
+    team_value = _id_or_keyword(team, "team", ("mine", "none"))
     assignee_value = _id_or_keyword(assignee, "assignee", ("me", "none"))
     filters = queries.TicketFilters(
         status=list(status),
         team_id=team_value if isinstance(team_value, int) else None,
         unassigned_team=team_value == "none",
+        team_ids=actor.team_ids if team_value == "mine" else None,
         assignee_id=(
             actor.user.id
             if assignee_value == "me"

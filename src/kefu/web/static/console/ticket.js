@@ -2,7 +2,7 @@
 // the agent's actions (reply, note, status, assignment, escalation, merge, macros, category
 // correction) and keeps everything current from the agents' live feed.
 import { api, flash } from "../desk/api.js";
-import { connectDeskFeed } from "./desk_feed.js";
+import { subscribe } from "./live.js";
 import { el, fill, format } from "./dom.js";
 import { renderAssist, renderChat, renderRequester, renderTriage } from "./ticket_panels.js";
 import { installShortcuts } from "./ticket_keys.js";
@@ -342,12 +342,8 @@ installShortcuts({
 const feedState = document.querySelector("[data-feed-state]");
 const typingNote = document.querySelector("[data-typing]");
 
-const feed = connectDeskFeed({
-  onState(live) {
-    feedState.textContent = live ? `● ${t.feedLive}` : t.feedOffline;
-    feedState.dataset.live = String(live);
-  },
-  onEvent(frame) {
+const feed = subscribe(
+  (frame) => {
     if (frame.ticket_number !== number) return;
     if (frame.event === "typing") {
       typingNote.textContent = t.typing;
@@ -364,7 +360,11 @@ const feed = connectDeskFeed({
       }
     });
   },
-});
+  (live) => {
+    feedState.textContent = live ? `● ${t.feedLive}` : t.feedOffline;
+    feedState.dataset.live = String(live);
+  },
+);
 
 // A chat's user sees "agent is typing" while a public reply is written (at most every 3 s).
 editor.addEventListener("input", () => {
