@@ -23,7 +23,7 @@ from sqlalchemy import insert, select
 
 from dataset import bulk_load, load_texts
 from harness import fresh_database, percentile, server
-from kefu.auth.models import Role, Team, TeamMembership
+from kefu.auth.models import Role, Team
 from kefu.auth.service import create_staff
 from kefu.contacts.models import Contact
 from kefu.kit.db import Database
@@ -36,33 +36,51 @@ TARGET_MS = 200.0
 PAGES: list[tuple[str, str, str]] = [
     ("queue: default view", "/desk", "agent"),
     ("queue: unassigned", "/desk?view=unassigned", "agent"),
-    ("queue: my team", "/desk?view=team", "agent"),
-    ("queue: needs triage", "/desk?view=triage", "agent"),
-    ("queue: all, by priority", "/desk?view=all&sort=priority", "lead"),
-    ("queue: search 验证码", "/desk?view=all&q=验证码", "lead"),
+    ("queue: my teams", "/desk?view=my_teams", "agent"),
+    ("queue: needs triage", "/desk?view=needs_triage", "agent"),
+    ("queue: all open (lead)", "/desk?view=all_open", "lead"),
+    ("queue: by priority (lead)", "/desk?view=all_open&sort=priority", "lead"),
+    ("queue: search 验证码 (lead)", "/desk?view=all_open&q=验证码", "lead"),
     ("views with counts (API)", "/api/v1/views", "agent"),
     ("ticket page", "/desk/tickets/{number}", "agent"),
-    ("dashboard: 30 days", "/desk/dashboard?period=30d", "lead"),
     ("dashboard: today", "/desk/dashboard?period=today", "lead"),
+    ("dashboard: 7 days", "/desk/dashboard?period=7d", "lead"),
+    ("dashboard: 30 days", "/desk/dashboard?period=30d", "lead"),
     ("admin: staff", "/desk/admin/staff", "admin"),
     ("admin: knowledge base", "/desk/admin/kb", "admin"),
+    ("admin: macros", "/desk/admin/macros", "admin"),
 ]
 SERVER_TIME = re.compile(r"app;dur=([\d.]+)")
 
 
 def _people(database: Database) -> tuple[dict[str, str], list[int], list[int], list[int]]:
-    """The signed-in staff (e-mail by role), the requesters, the teams and the agents' ids."""
+    """The signed-in staff (e-mail by who), the requesters, the teams and the agents' ids: 40
+    agents spread over the teams, a supervisor in two teams, an admin, 2,000 requesters."""
     with database.transaction() as db:
         teams = list(db.scalars(select(Team.id).order_by(Team.id)))
-        emails: dict[str, str] = {}
-        staff_ids = []
-        for who, role in (("agent", Role.agent), ("lead", Role.supervisor), ("admin", Role.admin)):
-            user = create_staff(
-                db, email=f"{who}@bench.kefu.cn", name=who, password=PASSWORD, role=role
+        slugs = list(db.scalars(select(Team.slug).order_by(Team.id)))
+        agents = [
+            create_staff(
+                db,
+                email=f"agent{i}@bench.kefu.cn",
+                name=f"客服{i}",
+                password=PASSWORD,
+                role=Role.agent,
+                team_slugs=[slugs[i % len(slugs)]],
             )
-            emails[who] = user.email
-            staff_ids.append(user.id)
-        db.add(TeamMembership(team_id=teams[0], user_id=staff_ids[0]))
+            for i in range(40)
+        ]
+        create_staff(
+            db,
+            email="lead@bench.kefu.cn",
+            name="lead",
+            password=PASSWORD,
+            role=Role.supervisor,
+            team_slugs=slugs[:2],
+        )
+        create_staff(
+            db, email="admin@bench.kefu.cn", name="admin", password=PASSWORD, role=Role.admin
+        )
         db.execute(
             insert(Contact),
             [
@@ -71,7 +89,12 @@ def _people(database: Database) -> tuple[dict[str, str], list[int], list[int], l
             ],
         )
         contacts = list(db.scalars(select(Contact.id)))
-    return emails, contacts, teams, staff_ids
+    emails = {
+        "agent": "agent0@bench.kefu.cn",
+        "lead": "lead@bench.kefu.cn",
+        "admin": "admin@bench.kefu.cn",
+    }
+    return emails, contacts, teams, [agent.id for agent in agents]
 
 
 def _sign_in(base: str, email: str) -> httpx.Client:
@@ -125,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
         upgrade(database.write_engine)
         emails, contacts, teams, staff_ids = _people(database)
         started = time.perf_counter()
-        bulk_load(database, args.tickets, load_texts(), teams, staff_ids[:2], contacts)
+        bulk_load(database, args.tickets, load_texts(), teams, staff_ids, contacts)
         report["load_seconds"] = round(time.perf_counter() - started, 1)
         with database.transaction() as db:
             number = db.scalar(

@@ -69,12 +69,13 @@ def bulk_load(
                     "locale": "zh-CN" if any("\u4e00" <= c <= "\u9fff" for c in body) else "en",
                     "requester_id": rng.choice(contact_ids),
                     "team_id": rng.choice([*team_ids, None]),
-                    "assignee_id": rng.choice([*staff_ids, None]),
+                    "assignee_id": rng.choice([*staff_ids, None, None, None]),
                     "created_at": created,
                     "updated_at": created + timedelta(minutes=rng.randrange(600)),
                     "first_response_at": answered if status != "new" else None,
                     "solved_at": solved if status in ("solved", "closed") else None,
                     "closed_at": solved if status == "closed" else None,
+                    "needs_triage": rng.random() < 0.03,
                     "version": 1,
                 }
             )

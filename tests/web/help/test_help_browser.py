@@ -4,50 +4,26 @@ solved ticket; content reports and appeals are filed; the verify page tells real
 
 from __future__ import annotations
 
-import os
-import struct
 import time
-import zlib
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from kefu.auth.models import Role
 from kefu.config import Settings
 from kefu.kit.db import Database
 from tests.conftest import Desk
 from tests.live_server import live_server
-from tests.web.browser import browser_page, needs_chromium, screenshot
+from tests.web.browser import (
+    browser_page,
+    needs_chromium,
+    no_horizontal_scroll,
+    screenshot,
+    small_png,
+)
 
 pytestmark = needs_chromium
-
-
-def small_png(path: Path, colour: tuple[int, int, int] = (214, 51, 108), size: int = 8) -> Path:
-    """A real PNG (the server decides file types from the bytes); a large one is noise, so
-    it does not compress."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    if size > 8:
-        rows = b"".join(b"\x00" + os.urandom(3 * size) for _ in range(size))
-    else:
-        rows = b"".join(b"\x00" + bytes(colour) * size for _ in range(size))
-    png = (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-    path.write_bytes(png)
-    return path
-
-
-def no_horizontal_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"the page is {width}px wide on a 390px phone"
 
 
 def test_feedback_with_a_photo_becomes_a_ticket_in_my_tickets(
