@@ -55,6 +55,7 @@ def test_feedback_with_a_photo_is_answered_live_and_rated(
         row = agent_page.locator(f'tr[data-number="{number}"]')
         expect(row).to_be_visible(timeout=10_000)
         expect(row).to_contain_text("crashes")
+        expect(row.locator(".col-requester")).to_have_text("Anonymous")
         screenshot(agent_page, "journey-queue-new-feedback-en")
         row.get_by_role("link").first.click()
         expect(agent_page).to_have_url(f"{base}/desk/tickets/{number}")

@@ -47,6 +47,7 @@ FILTER_KEYS = (
 # Words the script needs, sent along as JSON (never English hard-coded in JavaScript).
 CLIENT_TEXTS = {
     "unassigned": texts.UNASSIGNED,
+    "anonymous": texts.ANONYMOUS,
     "empty": texts.EMPTY,
     "emptyFiltered": texts.EMPTY_FILTERED,
     "liveOn": texts.LIVE_ON,

@@ -21,6 +21,7 @@ TAGS = text("Tags", "标签")
 CREATED = text("Created", "创建时间")
 UPDATED = text("Updated", "更新时间")
 UNASSIGNED = text("Unassigned", "未分配")
+ANONYMOUS = text("Anonymous", "匿名用户")
 NO_TEAM = text("No team", "无团队")
 ACTIONS = text("Actions", "操作")
 SET_STATUS = text("Set status", "设置状态")
@@ -144,7 +145,7 @@ CLIENT_TEXTS = {
     "vip": text("VIP {level}", "VIP {level}"),
     "notVip": text("Not VIP", "非 VIP"),
     "vipLevel": text("VIP level", "VIP 等级"),
-    "anonymous": text("Anonymous", "匿名用户"),
+    "anonymous": ANONYMOUS,
     "platformId": text("Platform id", "平台 ID"),
     "locale": text("Language", "语言"),
     "otherTickets": text("Other tickets", "其他工单"),

@@ -201,7 +201,10 @@ function ticketRow(ticket) {
     span.textContent = label;
     return span;
   };
-  const requester = cell("col-requester", ticket.requester.name || `#${ticket.requester.id}`);
+  const requester = cell(
+    "col-requester",
+    ticket.requester.name || (ticket.requester.is_anonymous ? T.anonymous : `#${ticket.requester.id}`),
+  );
   if (ticket.requester.vip_level) {
     const vip = document.createElement("span");
     vip.className = "vip";
