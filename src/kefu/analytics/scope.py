@@ -1,0 +1,27 @@
+"""What one dashboard request looks at: the window, an optional team, and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, true
+from sqlalchemy.orm import Session
+
+from kefu.analytics.periods import Window
+from kefu.tickets.models import Ticket
+
+
+@dataclass(frozen=True)
+class Scope:
+    db: Session
+    window: Window
+    team_id: int | None
+
+    @property
+    def dialect(self) -> str:
+        return self.db.get_bind().dialect.name
+
+    def team(self) -> ColumnElement[Any]:
+        """Tickets of the chosen team (every ticket without a team filter)."""
+        return Ticket.team_id == self.team_id if self.team_id is not None else true()
