@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from kefu.auth.actors import ContactActor, StaffActor
+from kefu.auth.actors import SYSTEM, ContactActor, StaffActor
 from kefu.auth.models import StaffUser, Team
 from kefu.auth.service import team_ids_of
 from kefu.bot.models import Action, BotConversation, BotTurn, ConversationStatus
@@ -82,6 +82,7 @@ WEIGHTS = {
     "payment_earnings": 2,
     "content_report": 2,
 }
+REOPEN_WINDOW = timedelta(days=7)  # solved longer ago: closed, as `kefu tickets close-solved` does
 SCORES = (1, 2, 3, 4, 5)
 SCORE_WEIGHTS = (4, 5, 9, 30, 52)
 
@@ -163,8 +164,17 @@ def _past_ticket(
             score = rng.choices(SCORES, SCORE_WEIGHTS)[0]
             conversation.rate(db, ticket, ContactActor(contact), score, "")
             rating = (score, created + solved_after + timedelta(hours=rng.uniform(0.2, 6)))
+    closed = solved and created + solved_after + REOPEN_WINDOW < now
+    if closed:
+        workflow.set_status(db, ticket, SYSTEM, Status.closed)
     db.flush()
     _retime(db, ticket, created, created + wait, created + solved_after if solved else None)
+    if closed:
+        db.execute(
+            update(Ticket)
+            .where(Ticket.id == ticket.id)
+            .values(closed_at=created + solved_after + REOPEN_WINDOW)
+        )
     if rating:
         moment = min(rating[1], now)
         db.execute(
