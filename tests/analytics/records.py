@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from kefu.bot.models import BotConversation
 from kefu.contacts.models import Contact
 from kefu.kit.db import Database
 from kefu.tickets.models import Rating, Ticket
+from kefu.tickets.numbers import next_ticket_number
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Records:
         """A ticket created ``age`` ago; reply and solve times are after its creation."""
         created = self.now - age
         with self.database.transaction() as db:
-            number = (db.scalar(select(func.max(Ticket.number))) or 10000) + 1
+            number = next_ticket_number(db)  # as intake numbers them
             ticket = Ticket(
                 number=number,
                 subject=f"ticket {number}",

@@ -42,7 +42,7 @@ def containment(scope: Scope) -> BotOut:
         (BotConversation.updated_at < idle_since, "abandoned"),
         else_="active",
     )
-    bucket = bucket_of(BotConversation.created_at, window.edges)
+    bucket = bucket_of(BotConversation.created_at, window.edges, scope.dialect)
     rows = scope.db.execute(
         select(bucket, outcome, func.count())
         .where(

@@ -7,7 +7,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from kefu.analytics.schemas import CategoryQueue, Names, QueueOut, TeamQueue
-from kefu.analytics.scope import Scope
+from kefu.analytics.scope import Scope, rare
 from kefu.auth.models import Team
 from kefu.tickets.models import Priority, Status, Ticket
 from kefu.tickets.status import UNSOLVED
@@ -40,7 +40,7 @@ def live_queue(scope: Scope) -> QueueOut:
             Ticket.needs_triage,
             func.count(),
         )
-        .where(Ticket.status.in_(list(UNSOLVED)), scope.team())
+        .where(rare(Ticket.status.in_(list(UNSOLVED)), db), scope.team())
         .group_by(
             Ticket.team_id,
             Ticket.category,

@@ -16,7 +16,7 @@ GOOD_SCORE = 4
 
 def satisfaction(scope: Scope) -> SatisfactionOut:
     window = scope.window
-    bucket = bucket_of(Rating.updated_at, window.edges)
+    bucket = bucket_of(Rating.updated_at, window.edges, scope.dialect)
     rows = scope.db.execute(
         select(bucket, Rating.score, func.count())
         .join(Ticket, Ticket.id == Rating.ticket_id)

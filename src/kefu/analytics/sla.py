@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, select
 
 from kefu.analytics.schemas import SlaOut, SlaPriority, TicketAtRisk
-from kefu.analytics.scope import Scope
+from kefu.analytics.scope import Scope, rare
 from kefu.analytics.sql import seconds_between
 from kefu.config import Settings
 from kefu.kit.db import UTCDateTime
@@ -58,44 +58,59 @@ def sla_risk(scope: Scope, settings: Settings) -> SlaOut:
         else_="ok",
     )
     waiting = (
-        Ticket.status.in_(list(WAITING)),
+        rare(Ticket.status.in_(list(WAITING)), scope.db),
         Ticket.first_response_at.is_(None),
         Ticket.channel != Channel.internal,
         Ticket.parent_id.is_(None),
         scope.team(),
     )
-    counts: dict[str, int] = dict(
-        scope.db.execute(select(state, func.count()).where(*waiting).group_by(state)).all()
-    )
-    # Soonest due first: the ticket's age relative to a fixed moment, plus its target.
+    # Soonest due first: the ticket's age relative to a fixed moment, plus its target. One
+    # pass: each state's tickets numbered in that order and counted, the first few returned.
     anchor = literal(scope.window.start, UTCDateTime())
     due_order = seconds_between(Ticket.created_at, anchor, scope.dialect) + _target_seconds(goals)
-    lists: dict[str, list[TicketAtRisk]] = {}
-    for name in ("breached", "at_risk"):
-        rows = scope.db.execute(
-            select(
-                Ticket.number,
-                Ticket.subject,
-                Ticket.priority,
-                Ticket.team_id,
-                Ticket.created_at,
-            )
-            .where(*waiting, state == name)
-            .order_by(due_order, Ticket.id)
-            .limit(LIST_LIMIT)
-        ).all()
-        lists[name] = [
+    late = (
+        select(
+            Ticket.id,
+            Ticket.number,
+            Ticket.subject,
+            Ticket.priority,
+            Ticket.team_id,
+            Ticket.created_at,
+            state.label("state"),
+            due_order.label("due"),
+        )
+        .where(*waiting)
+        .subquery()
+    )
+    ranked = (
+        select(
+            late,
+            func.row_number()
+            .over(partition_by=late.c.state, order_by=(late.c.due, late.c.id))
+            .label("rn"),
+            func.count().over(partition_by=late.c.state).label("n"),
+        )
+        .where(late.c.state != "ok")
+        .subquery()
+    )
+    rows = scope.db.execute(
+        select(ranked).where(ranked.c.rn <= LIST_LIMIT).order_by(ranked.c.state, ranked.c.rn)
+    ).all()
+    counts: dict[str, int] = {}
+    lists: dict[str, list[TicketAtRisk]] = {"breached": [], "at_risk": []}
+    for row in rows:
+        counts[row.state] = row.n
+        lists[row.state].append(
             TicketAtRisk(
-                number=number,
-                subject=subject,
-                priority=priority,
-                team_id=team_id,
-                created_at=created,
-                due_at=created + goals.get(priority, goals[Priority.normal]),
-                waited_seconds=round((now - created).total_seconds(), 1),
+                number=row.number,
+                subject=row.subject,
+                priority=row.priority,
+                team_id=row.team_id,
+                created_at=row.created_at,
+                due_at=row.created_at + goals.get(row.priority, goals[Priority.normal]),
+                waited_seconds=round((now - row.created_at).total_seconds(), 1),
             )
-            for number, subject, priority, team_id, created in rows
-        ]
+        )
     by_priority, met_total, answered = _met_in_period(scope, goals)
     return SlaOut(
         breached_count=int(counts.get("breached", 0)),

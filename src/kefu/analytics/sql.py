@@ -9,14 +9,29 @@ database sorts and only a few rows per group come back: no list of every duratio
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, and_, case, cast, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from kefu.kit.db import UTCDateTime
 
 QUANTILES = (0.5, 0.9)
 # A column of a model (Ticket.created_at) or any SQL expression.
@@ -29,11 +44,21 @@ def seconds_between(later: Expr, earlier: Expr, dialect: str) -> ColumnElement[A
     return cast(func.extract("epoch", later - earlier), Float)
 
 
-def bucket_of(moment: Expr, edges: Sequence[datetime]) -> ColumnElement[Any]:
+def bucket_of(moment: Expr, edges: Sequence[datetime], dialect: str) -> ColumnElement[Any]:
     """The index of the bucket ``moment`` falls in (edges ascending; rows are already filtered
-    to the window): comparisons only, so it is exact in any time zone on both backends."""
+    to the window). Equal buckets (any zone without a daylight-saving change in the window)
+    are a division; otherwise a chain of comparisons, exact in any time zone."""
     if len(edges) <= 1:  # still an expression over the row: GROUP BY refuses a constant
         return case((moment.is_(None), 0), else_=0)
+    steps = {later - earlier for earlier, later in itertools.pairwise(edges)}
+    if len(steps) == 1:
+        size = steps.pop().total_seconds()
+        start = literal(edges[0], UTCDateTime())
+        # half a millisecond forward: julianday's rounding must not put an edge a bucket early
+        offset = (seconds_between(moment, start, dialect) + 0.0005) / size
+        if dialect == "sqlite":
+            return cast(offset, Integer)  # truncates; never negative here
+        return cast(func.floor(offset), Integer)
     whens = [(moment < edge, index) for index, edge in enumerate(edges[1:])]
     return case(*whens, else_=len(edges) - 1)
 
@@ -45,59 +70,82 @@ class Spread:
     p90: float | None
 
 
-def spread(db: Session, value: ColumnElement[Any], *where: Any) -> Spread:
-    """Count, median and p90 of ``value`` among rows matching ``where``."""
-    return spreads(db, value, None, *where).get(0, Spread(0, None, None))
+NOTHING = Spread(0, None, None)
 
 
 def spreads(
-    db: Session, value: ColumnElement[Any], group: ColumnElement[Any] | None, *where: Any
-) -> dict[int, Spread]:
-    """Count, median and p90 of ``value`` per ``group`` (an integer; None: one group, 0)
-    among rows matching ``where``."""
-    dialect = db.get_bind().dialect.name
-    if dialect == "postgresql":
-        query = select(
-            (group if group is not None else literal(0)).label("g"),
-            func.count(),
-            func.percentile_cont(0.5).within_group(value),
-            func.percentile_cont(0.9).within_group(value),
-        ).where(*where)
-        if group is not None:
-            query = query.group_by(group)
-        rows = [row for row in db.execute(query).all() if row[1]]
-        return {int(g): Spread(int(n), _round(median), _round(p90)) for g, n, median, p90 in rows}
+    db: Session, value: ColumnElement[Any], group: ColumnElement[Any], *where: Any
+) -> tuple[Spread, dict[int, Spread]]:
+    """Count, median and p90 of ``value`` over all rows matching ``where`` and per ``group``
+    (an integer), in one pass over the rows."""
+    if db.get_bind().dialect.name == "postgresql":
+        return _postgres_spreads(db, value, group, *where)
     return _sqlite_spreads(db, value, group, *where)
 
 
-def _sqlite_spreads(
-    db: Session, value: ColumnElement[Any], group: ColumnElement[Any] | None, *where: Any
-) -> dict[int, Spread]:
-    ranked = (
+def _postgres_spreads(
+    db: Session, value: ColumnElement[Any], group: ColumnElement[Any], *where: Any
+) -> tuple[Spread, dict[int, Spread]]:
+    rows = db.execute(
         select(
-            (group if group is not None else literal(0)).label("g"),
-            value.label("v"),
-            func.row_number().over(partition_by=group, order_by=value).label("rn"),
-            func.count().over(partition_by=group).label("n"),
+            group.label("g"),
+            func.grouping(group),  # 1 on the row of the whole set
+            func.count(),
+            func.percentile_cont(0.5).within_group(value),
+            func.percentile_cont(0.9).within_group(value),
         )
         .where(*where)
-        .subquery()
-    )
+        .group_by(func.grouping_sets(tuple_(group), tuple_()))
+    ).all()
+    whole, per_group = NOTHING, {}
+    for g, is_whole, n, median, p90 in rows:
+        if not n:
+            continue
+        found = Spread(int(n), _round(median), _round(p90))
+        if is_whole:
+            whole = found
+        else:
+            per_group[int(g)] = found
+    return whole, per_group
+
+
+def _sqlite_spreads(
+    db: Session, value: ColumnElement[Any], group: ColumnElement[Any], *where: Any
+) -> tuple[Spread, dict[int, Spread]]:
+    # The values are computed once in an inner query (SQLite would otherwise evaluate the
+    # expressions again for every window), then numbered per group and overall.
+    rows_in = select(group.label("g"), value.label("v")).where(*where).subquery()
+    ranked = select(
+        rows_in.c.g,
+        rows_in.c.v,
+        func.row_number().over(partition_by=rows_in.c.g, order_by=rows_in.c.v).label("rn"),
+        func.count().over(partition_by=rows_in.c.g).label("n"),
+        func.row_number().over(order_by=rows_in.c.v).label("rn_all"),
+        func.count().over().label("n_all"),
+    ).subquery()
+    c = ranked.c
+    near = [(c.rn, c.n), (c.rn_all, c.n_all)]
     wanted = [
-        and_(ranked.c.rn >= _floor(ranked.c.n, q) + 1, ranked.c.rn <= _floor(ranked.c.n, q) + 2)
+        and_(rank >= _floor(count, q) + 1, rank <= _floor(count, q) + 2)
+        for rank, count in near
         for q in QUANTILES
     ]
-    rows = db.execute(
-        select(ranked.c.g, ranked.c.v, ranked.c.rn, ranked.c.n).where(or_(*wanted))
-    ).all()
-    by_group: dict[int, tuple[int, dict[int, float]]] = {}
-    for g, v, rn, n in rows:
-        by_group.setdefault(int(g), (int(n), {}))[1][int(rn)] = float(v)
-    result = {}
-    for g, (n, ranks) in by_group.items():
-        median, p90 = (_interpolate(ranks, n, q) for q in QUANTILES)
-        result[g] = Spread(n, _round(median), _round(p90))
-    return result
+    rows = db.execute(select(c.g, c.v, c.rn, c.n, c.rn_all, c.n_all).where(or_(*wanted))).all()
+    groups: dict[int, tuple[int, dict[int, float]]] = {}
+    everything: dict[int, float] = {}
+    total = 0
+    for g, v, rn, n, rn_all, n_all in rows:
+        groups.setdefault(int(g), (int(n), {}))[1][int(rn)] = float(v)
+        everything[int(rn_all)] = float(v)
+        total = int(n_all)
+    return _spread(everything, total), {g: _spread(ranks, n) for g, (n, ranks) in groups.items()}
+
+
+def _spread(ranks: dict[int, float], n: int) -> Spread:
+    if not n:
+        return NOTHING
+    median, p90 = (_interpolate(ranks, n, q) for q in QUANTILES)
+    return Spread(n, _round(median), _round(p90))
 
 
 def _floor(count: ColumnElement[Any], q: float) -> ColumnElement[Any]:

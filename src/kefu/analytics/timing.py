@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from kefu.analytics.schemas import TimingOut, TimingPoint, VolumePoint
 from kefu.analytics.scope import Scope
-from kefu.analytics.sql import Expr, bucket_of, seconds_between, spread, spreads
+from kefu.analytics.sql import Expr, bucket_of, seconds_between, spreads
 from kefu.tickets.models import Channel, Ticket
 
 
@@ -40,8 +40,9 @@ def _timing(scope: Scope, moment: Expr, *where: Any) -> TimingOut:
     window = scope.window
     wait = seconds_between(moment, Ticket.created_at, scope.dialect)
     conditions = (*where, scope.team())
-    total = spread(scope.db, wait, *conditions)
-    per_bucket = spreads(scope.db, wait, bucket_of(moment, window.edges), *conditions)
+    total, per_bucket = spreads(
+        scope.db, wait, bucket_of(moment, window.edges, scope.dialect), *conditions
+    )
     trend = []
     for index in range(len(window.edges)):
         point = per_bucket.get(index)
@@ -63,7 +64,7 @@ def volume(scope: Scope) -> list[VolumePoint]:
     created: dict[int, int] = {}
     solved: dict[int, int] = {}
     for moment, into in ((Ticket.created_at, created), (Ticket.solved_at, solved)):
-        bucket = bucket_of(moment, window.edges)
+        bucket = bucket_of(moment, window.edges, scope.dialect)
         rows = scope.db.execute(
             select(bucket, func.count())
             .where(moment >= window.start, moment < window.end, scope.team())

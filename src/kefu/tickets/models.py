@@ -89,6 +89,17 @@ class Ticket(Base):
         Index("ix_tickets_team_updated", "team_id", "updated_at"),
         Index("ix_tickets_assignee_updated", "assignee_id", "updated_at"),
         Index("ix_tickets_updated", "updated_at"),
+        # the dashboard's time ranges, carrying the columns it reads (analytics/, 0013)
+        Index("ix_tickets_created", "created_at", "category", "team_id", "parent_id"),
+        Index(
+            "ix_tickets_first_response",
+            "first_response_at",
+            "created_at",
+            "priority",
+            "channel",
+            "team_id",
+        ),
+        Index("ix_tickets_solved", "solved_at", "created_at", "team_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -192,7 +203,10 @@ class TicketEvent(Base):
 
 class Rating(Base):
     __tablename__ = "ratings"
-    __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),)
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),
+        Index("ix_ratings_updated", "updated_at", "score", "ticket_id"),  # analytics/
+    )
 
     ticket_id: Mapped[int] = mapped_column(
         ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True

@@ -47,7 +47,7 @@ def test_the_page_shows_figures_and_accessible_charts(
     assert '<dd data-kpi="csat">100%</dd>' in html
     charts = re.findall(r'<svg class="chart"[^>]*role="img"[^>]*>', html)
     assert len(charts) == 10
-    for chart_id in re.findall(r'aria-labelledby="(chart-[a-z_]+)-title', html):
+    for chart_id in re.findall(r'aria-labelledby="(chart-[a-z_]+)-title" aria-describedby="', html):
         assert f'<title id="{chart_id}-title">' in html and f'<desc id="{chart_id}-desc">' in html
     assert html.count('<table class="visually-hidden">') == 10
     assert "Live streaming" in html and "Interim targets" in html

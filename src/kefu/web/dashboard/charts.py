@@ -38,21 +38,27 @@ def plain(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 
-def nice_ceiling(value: float) -> float:
-    """The next 1, 2, 2.5 or 5 times a power of ten at or above ``value`` (1 for nothing)."""
+def nice_ceiling(value: float, *, whole: bool = False) -> float:
+    """The top of an axis with four round steps (1, 2, 2.5 or 5 times a power of ten; whole
+    steps only for counts) that reaches ``value``."""
     if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
+        return 4.0 if whole else 1.0
+    quarter = value / 4
+    power = 10 ** math.floor(math.log10(quarter))
     for step in (1, 2, 2.5, 5, 10):
-        if value <= step * power:
-            return float(step * power)
-    return float(10 * power)
+        size = step * power
+        if whole and (size < 1 or size != int(size)):
+            continue
+        if quarter <= size:
+            return float(4 * size)
+    return float(40 * power)
 
 
 def _svg_open(chart_id: str, title: str, desc: str, height: float) -> str:
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMinYMin meet">'
+        f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc" '
+        'preserveAspectRatio="xMinYMin meet">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'
     )
@@ -198,14 +204,16 @@ def line_chart(
     first_column: str,
     fmt: Format = plain,
     top_value: float | None = None,
+    whole: bool = False,
 ) -> Markup:
     """Lines over the buckets; a missing value (None) breaks its line. The y axis starts at
-    zero and ends at a round value (or ``top_value``, e.g. 100 % for shares)."""
+    zero and ends at a round value (or ``top_value``, e.g. 100 % for shares); ``whole`` keeps
+    its steps whole numbers (counts)."""
     left, right, top, bottom = 64, 16, LEGEND + 10, 28
     height = 260
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     known = [v for line in lines for v in line.values if v is not None]
-    ceiling = top_value if top_value is not None else nice_ceiling(max(known, default=0))
+    ceiling = top_value if top_value is not None else nice_ceiling(max(known, default=0), whole=whole)
     count = max(len(labels), 1)
 
     def x_of(index: int) -> float:

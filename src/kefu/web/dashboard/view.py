@@ -53,7 +53,8 @@ class Words:
 
 
 def _short(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+    """Whole numbers from ten up, one decimal below (without a trailing .0)."""
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
 
 
 def _unit(largest: float) -> tuple[float, Text]:
@@ -144,6 +145,7 @@ def build(data: DashboardOut, locale: Locale) -> dict[str, Any]:
             Line(w(texts.SOLVED), GOOD_COLOR, [p.solved for p in data.volume], dashed=True),
         ],
         first_column=time_column,
+        whole=True,
     )
     charts["sla"] = stacked_bars(
         "chart-sla",
