@@ -213,7 +213,9 @@ def line_chart(
     height = 260
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     known = [v for line in lines for v in line.values if v is not None]
-    ceiling = top_value if top_value is not None else nice_ceiling(max(known, default=0), whole=whole)
+    ceiling = (
+        top_value if top_value is not None else nice_ceiling(max(known, default=0), whole=whole)
+    )
     count = max(len(labels), 1)
 
     def x_of(index: int) -> float:
