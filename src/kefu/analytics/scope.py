@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, true
+from sqlalchemy import Boolean, ColumnElement, func, literal_column, true
 from sqlalchemy.orm import Session
 
 from kefu.analytics.periods import Window
-from kefu.tickets.models import Ticket
+from kefu.tickets.models import UNSOLVED_SQL, Ticket
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,14 @@ class Scope:
         return Ticket.team_id == self.team_id if self.team_id is not None else true()
 
 
+def likely(condition: ColumnElement[bool], db: Session) -> ColumnElement[bool]:
+    """A condition most candidate rows meet (no first reply among unsolved tickets): SQLite
+    then reads the unsolved tickets' index instead of the first-reply one."""
+    if db.get_bind().dialect.name == "sqlite":
+        return func.likelihood(condition, literal_column("0.9"))
+    return condition
+
+
 def rare(condition: ColumnElement[bool], db: Session) -> ColumnElement[bool]:
     """A condition few tickets meet (unsolved: most tickets are solved or closed). SQLite's
     statistics know only that status has a handful of values, so without the hint it would
@@ -34,3 +42,9 @@ def rare(condition: ColumnElement[bool], db: Session) -> ColumnElement[bool]:
     if db.get_bind().dialect.name == "sqlite":
         return func.likelihood(condition, literal_column("0.05"))
     return condition
+
+
+def unsolved_tickets(db: Session) -> ColumnElement[bool]:
+    """Unsolved tickets, written exactly as the partial index ``ix_tickets_unsolved`` states
+    its condition (values inline, same order), so SQLite can tell that the index serves."""
+    return rare(literal_column(f"tickets.{UNSOLVED_SQL}", Boolean), db)

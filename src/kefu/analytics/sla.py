@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, select
 
 from kefu.analytics.schemas import SlaOut, SlaPriority, TicketAtRisk
-from kefu.analytics.scope import Scope, rare
+from kefu.analytics.scope import Scope, likely, unsolved_tickets
 from kefu.analytics.sql import seconds_between
 from kefu.config import Settings
 from kefu.kit.db import UTCDateTime
@@ -24,7 +24,6 @@ from kefu.tickets.models import Channel, Priority, Status, Ticket
 
 LIST_LIMIT = 10
 AT_RISK_SHARE = 0.8  # "within 20 % of the target"
-WAITING = (Status.new, Status.open, Status.on_hold)
 PRIORITIES = (Priority.urgent, Priority.high, Priority.normal, Priority.low)
 
 
@@ -58,8 +57,10 @@ def sla_risk(scope: Scope, settings: Settings) -> SlaOut:
         else_="ok",
     )
     waiting = (
-        rare(Ticket.status.in_(list(WAITING)), scope.db),
-        Ticket.first_response_at.is_(None),
+        # the partial index's own condition, so it serves; then pending left out
+        unsolved_tickets(scope.db),
+        Ticket.status != Status.pending,
+        likely(Ticket.first_response_at.is_(None), scope.db),
         Ticket.channel != Channel.internal,
         Ticket.parent_id.is_(None),
         scope.team(),
@@ -71,11 +72,6 @@ def sla_risk(scope: Scope, settings: Settings) -> SlaOut:
     late = (
         select(
             Ticket.id,
-            Ticket.number,
-            Ticket.subject,
-            Ticket.priority,
-            Ticket.team_id,
-            Ticket.created_at,
             state.label("state"),
             due_order.label("due"),
         )
@@ -93,8 +89,19 @@ def sla_risk(scope: Scope, settings: Settings) -> SlaOut:
         .where(late.c.state != "ok")
         .subquery()
     )
+    first = select(ranked).where(ranked.c.rn <= LIST_LIMIT).subquery()
     rows = scope.db.execute(
-        select(ranked).where(ranked.c.rn <= LIST_LIMIT).order_by(ranked.c.state, ranked.c.rn)
+        select(
+            first.c.state,
+            first.c.n,
+            Ticket.number,
+            Ticket.subject,
+            Ticket.priority,
+            Ticket.team_id,
+            Ticket.created_at,
+        )
+        .join(Ticket, Ticket.id == first.c.id)
+        .order_by(first.c.state, first.c.rn)
     ).all()
     counts: dict[str, int] = {}
     lists: dict[str, list[TicketAtRisk]] = {"breached": [], "at_risk": []}

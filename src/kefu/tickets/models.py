@@ -12,6 +12,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -34,6 +35,9 @@ class Priority(StrEnum):
     high = "high"
     urgent = "urgent"
 
+
+# Unsolved tickets, for the partial index the dashboard reads the live queue from
+UNSOLVED_SQL = "status IN ('new', 'open', 'pending', 'on_hold')"
 
 PRIORITY_RANK = {Priority.low: 1, Priority.normal: 2, Priority.high: 3, Priority.urgent: 4}
 
@@ -100,6 +104,21 @@ class Ticket(Base):
             "team_id",
         ),
         Index("ix_tickets_solved", "solved_at", "created_at", "team_id"),
+        Index(
+            "ix_tickets_unsolved",
+            "status",
+            "team_id",
+            "category",
+            "priority",
+            "assignee_id",
+            "needs_triage",
+            "first_response_at",
+            "channel",
+            "parent_id",
+            "created_at",
+            sqlite_where=text(UNSOLVED_SQL),
+            postgresql_where=text(UNSOLVED_SQL),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
