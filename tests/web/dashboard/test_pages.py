@@ -71,6 +71,8 @@ def test_chinese_and_filters(client: TestClient, desk: Desk, database: Database)
     # unknown choices fall back to the defaults instead of failing
     fallback = client.get("/desk/dashboard?period=1y&team=99999")
     assert fallback.status_code == 200 and '<option value="7d" selected>' in fallback.text
+    for odd in ("²", "１", "-1", "0", "99999999999"):
+        assert client.get("/desk/dashboard/panels", params={"team": odd}).status_code == 200
 
 
 def test_the_fragment_is_the_panels_alone(client: TestClient, desk: Desk) -> None:

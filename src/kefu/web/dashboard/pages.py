@@ -37,8 +37,10 @@ REFRESH_SECONDS = 30
 
 def _choice(db: DbSession, period: str, team: str) -> tuple[Period, Team | None]:
     """Unknown values fall back to the defaults: a page answers, it does not 422."""
-    chosen = Period(period) if period in Period._value2member_map_ else Period.week
-    team_row = db.get(Team, int(team)) if team.isdigit() and len(team) < 10 else None
+    chosen = next((p for p in Period if p.value == period), Period.week)
+    # ASCII digits only: "²" is a digit to str.isdigit but not to int()
+    wanted = int(team) if team.isascii() and team.isdigit() and len(team) < 10 else None
+    team_row = db.get(Team, wanted) if wanted else None
     return chosen, team_row
 
 
