@@ -97,6 +97,7 @@ def seed_history(
     """Past tickets and bot conversations; returns the number of tickets made."""
     now = now or utcnow()
     rng = random.Random(2026)
+    _spread_out_today(db, rng, now)
     actors = {
         email: StaffActor(user=u, team_ids=team_ids_of(db, u.id)) for email, u in staff.items()
     }
@@ -119,6 +120,26 @@ def seed_history(
     return made
 
 
+def _spread_out_today(db: Session, rng: random.Random, now: datetime) -> None:
+    """The demo's current tickets were all just made, and answered in the same instant: give
+    them a morning's worth of arrival times and waits."""
+    fresh = db.execute(
+        select(Ticket.id, Ticket.first_response_at, Ticket.solved_at).where(
+            Ticket.created_at > now - timedelta(minutes=10)
+        )
+    ).all()
+    for ticket_id, replied, solved in fresh:
+        created = now - timedelta(minutes=rng.randint(40, 300))
+        wait = timedelta(minutes=rng.randint(3, 35))
+        _retime(
+            db,
+            ticket_id,
+            created,
+            created + wait if replied else None,
+            created + wait + timedelta(minutes=20) if solved else None,
+        )
+
+
 def _text(contact: Contact, category: str) -> tuple[str, str]:
     _, _, zh, en = TOPICS[category]
     return zh if contact.locale == "zh-CN" else en
@@ -139,7 +160,8 @@ def _past_ticket(
     contact = rng.choice(contacts)
     subject, body = _text(contact, category)
     priority = rng.choices(("low", "normal", "high", "urgent"), (2, 10, 3, 1))[0]
-    channel = rng.choice((Channel.web, Channel.chat, Channel.email, Channel.api))
+    # chat first, as on a consumer app; the bot's hand-offs below take these tickets
+    channel = rng.choice((Channel.chat, Channel.chat, Channel.chat, Channel.web, Channel.email))
     ticket = create_ticket(
         db,
         ContactActor(contact),
@@ -168,7 +190,7 @@ def _past_ticket(
     if closed:
         workflow.set_status(db, ticket, SYSTEM, Status.closed)
     db.flush()
-    _retime(db, ticket, created, created + wait, created + solved_after if solved else None)
+    _retime(db, ticket.id, created, created + wait, created + solved_after if solved else None)
     if closed:
         db.execute(
             update(Ticket)
@@ -207,12 +229,12 @@ def _waiting_ticket(
         db, ticket, lead, {"team_id": teams[TOPICS[category][0]].id}, expected_version=None
     )
     db.flush()
-    _retime(db, ticket, created, None, None)
+    _retime(db, ticket.id, created, None, None)
 
 
 def _retime(
     db: Session,
-    ticket: Ticket,
+    ticket_id: int,
     created: datetime,
     first_reply: datetime | None,
     solved: datetime | None,
@@ -220,7 +242,7 @@ def _retime(
     last = solved or first_reply or created
     db.execute(
         update(Ticket)
-        .where(Ticket.id == ticket.id)
+        .where(Ticket.id == ticket_id)
         .values(
             created_at=created,
             updated_at=last,
@@ -229,13 +251,13 @@ def _retime(
         )
     )
     messages = db.scalars(
-        select(Message.id).where(Message.ticket_id == ticket.id).order_by(Message.id)
+        select(Message.id).where(Message.ticket_id == ticket_id).order_by(Message.id)
     ).all()
     for index, message_id in enumerate(messages):
         moment = created if index == 0 or first_reply is None else first_reply
         db.execute(update(Message).where(Message.id == message_id).values(created_at=moment))
     db.execute(
-        update(TicketEvent).where(TicketEvent.ticket_id == ticket.id).values(created_at=last)
+        update(TicketEvent).where(TicketEvent.ticket_id == ticket_id).values(created_at=last)
     )
 
 
@@ -256,12 +278,11 @@ def _bot_history(db: Session, rng: random.Random, contacts: list[Contact], now: 
             outcome = rng.choices(("resolved", "left", "handed_off"), (5, 2, 3))[0]
             ticket_id = None
             if outcome == "handed_off":
-                later = [row for row in spare if row[1] >= started]
+                # a chat ticket of the same day, or none: its ticket was merged away
+                later = [row for row in spare if started <= row[1] < started + timedelta(days=1)]
                 if later:
                     spare.remove(later[0])
                     ticket_id = later[0][0]
-                else:
-                    outcome = "left"
             zh = contact.locale == "zh-CN"
             chat = BotConversation(
                 contact_id=contact.id,
