@@ -214,5 +214,6 @@ def test_only_supervisors_and_admins_read_analytics(client: TestClient, desk: De
     wrong_team = client.get(path, params={"team": 999}, headers=admin.headers)
     assert (wrong_team.status_code, wrong_team.json()["error"]["code"]) == (422, "unknown_team")
     assert client.get(path, params={"period": "1y"}, headers=admin.headers).status_code == 422
-    spec = client.get("/openapi.json").json()
-    assert "/api/v1/analytics/dashboard" in spec["paths"]
+    operation = client.get("/openapi.json").json()["paths"]["/api/v1/analytics/dashboard"]["get"]
+    assert "role_required" in operation["responses"]["403"]["description"]
+    assert {p["name"] for p in operation["parameters"]} == {"period", "team"}

@@ -23,6 +23,11 @@ router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
     "/dashboard",
     response_model=DashboardOut,
     summary="Supervisor dashboard figures",
+    responses={
+        401: {"description": "Not signed in (`not_authenticated`, `invalid_token`)."},
+        403: {"description": "Signed in, but not a supervisor or admin (`role_required`)."},
+        422: {"description": "An unknown team (`unknown_team`) or period."},
+    },
     description=(
         "Live queue sizes; first-response and resolution times (median, p90, per hour today "
         "or per day); tickets created and solved; interim SLA risk (first-response targets "
