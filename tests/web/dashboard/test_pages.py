@@ -7,10 +7,12 @@ import re
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
-from kefu.auth.models import Role
+from kefu.auth.models import Role, Team
 from kefu.kit.clock import utcnow
 from kefu.kit.db import Database
+from kefu.tickets.models import Ticket
 from tests.analytics.records import Records
 from tests.conftest import Desk
 from tests.web.desk.conftest import sign_in
@@ -73,6 +75,28 @@ def test_chinese_and_filters(client: TestClient, desk: Desk, database: Database)
     assert fallback.status_code == 200 and '<option value="7d" selected>' in fallback.text
     for odd in ("²", "１", "-1", "0", "99999999999"):
         assert client.get("/desk/dashboard/panels", params={"team": odd}).status_code == 200
+
+
+def test_names_are_escaped_in_charts_and_lists(
+    client: TestClient, desk: Desk, database: Database
+) -> None:
+    with database.transaction() as db:
+        team = Team(slug="hostile", name_en="<script>alert(1)</script>", name_zh="<b>队</b>")
+        db.add(team)
+        db.flush()
+        team_id = team.id
+    records = Records(database, utcnow())
+    number = records.ticket(2 * H, priority="urgent", team_id=team_id)
+    with database.transaction() as db:
+        db.execute(
+            update(Ticket)
+            .where(Ticket.number == number)
+            .values(subject='<img src=x onerror="alert(1)">')
+        )
+    sign_in(client, desk.staff("Lead", Role.supervisor))
+    html = client.get("/desk/dashboard?lang=en").text
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)" in html
+    assert "<img src=x" not in html and "&lt;img src=x" in html
 
 
 def test_the_fragment_is_the_panels_alone(client: TestClient, desk: Desk) -> None:

@@ -31,7 +31,7 @@ PERIODS = (
     (Period.week, texts.PERIOD_7D),
     (Period.month, texts.PERIOD_30D),
 )
-CLIENT_TEXTS = {"live": texts.LIVE, "refreshing": texts.REFRESHING, "failed": texts.REFRESH_FAILED}
+CLIENT_TEXTS = {"live": texts.LIVE, "failed": texts.REFRESH_FAILED}
 REFRESH_SECONDS = 30
 
 

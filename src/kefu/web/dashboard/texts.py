@@ -139,7 +139,6 @@ SECONDS = text("{n} s", "{n} 秒")
 
 # For the page's script
 LIVE = text("Live", "实时")
-REFRESHING = text("Refreshing…", "正在刷新…")
 REFRESH_FAILED = text(
     "Could not refresh; the figures are from the last update.",
     "刷新失败，当前显示的是上次更新的数据。",

@@ -21,7 +21,8 @@ async function refresh() {
     return;
   }
   busy = true;
-  live.textContent = texts.refreshing;
+  // the status line speaks only when something changes (a failure, a recovery), not at every
+  // refresh: screen readers would otherwise announce it twice a minute
   root.setAttribute("aria-busy", "true");
   try {
     const response = await fetch(url, {
@@ -35,9 +36,9 @@ async function refresh() {
     if (!response.ok) throw new Error(String(response.status));
     panels.innerHTML = await response.text();
     root.dataset.refreshes = String(Number(root.dataset.refreshes || 0) + 1);
-    live.textContent = texts.live;
+    say(texts.live, false);
   } catch {
-    live.textContent = texts.failed;
+    say(texts.failed, true);
   } finally {
     busy = false;
     last = Date.now();
@@ -49,6 +50,11 @@ async function refresh() {
       schedule(every);
     }
   }
+}
+
+function say(message, failed) {
+  if (live.textContent !== message) live.textContent = message;
+  live.classList.toggle("failed", failed);
 }
 
 function schedule(delay) {
