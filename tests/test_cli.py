@@ -64,7 +64,7 @@ def test_db_upgrade_demo_and_user_create(env: dict[str, str]) -> None:
     assert upgraded.returncode == 0, upgraded.stderr
     demo = run(env, "demo")
     assert demo.returncode == 0, demo.stderr
-    assert "12 tickets" in demo.stdout
+    assert "195 tickets" in demo.stdout  # 12 of today and a month of history
     again = run(env, "demo")
     assert again.returncode == 0 and "already present" in again.stdout
 

@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
 from kefu import __version__
+from kefu.analytics.endpoints import router as analytics_router
 from kefu.announcements.endpoints import public_router as announcements_public_router
 from kefu.announcements.endpoints import staff_router as announcements_staff_router
 from kefu.auth.endpoints import router as auth_router
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         announcements_staff_router,
         macros_router,
         verify_router,
+        analytics_router,
     ):
         app.include_router(router)
 

@@ -143,6 +143,19 @@ class Settings(BaseSettings):
     imap_poll_seconds: float = Field(
         60.0, ge=1, le=86400, description="Seconds between two polls of the IMAP folder."
     )
+    # Interim first-response targets per priority, read by the dashboard until sla/ lands.
+    sla_first_response_hours_urgent: float = Field(
+        1, gt=0, le=24 * 30, description="Interim first-response target for urgent tickets."
+    )
+    sla_first_response_hours_high: float = Field(
+        4, gt=0, le=24 * 30, description="Interim first-response target for high priority."
+    )
+    sla_first_response_hours_normal: float = Field(
+        24, gt=0, le=24 * 30, description="Interim first-response target for normal priority."
+    )
+    sla_first_response_hours_low: float = Field(
+        72, gt=0, le=24 * 30, description="Interim first-response target for low priority."
+    )
     sql_echo: bool = False
 
     @field_validator("database_url")

@@ -32,7 +32,18 @@ class Action(StrEnum):
 
 class BotConversation(Base):
     __tablename__ = "bot_conversations"
-    __table_args__ = (Index("ix_bot_conversations_status", "status", "id"),)
+    __table_args__ = (
+        Index("ix_bot_conversations_status", "status", "id"),
+        # conversations started in a period, with what the dashboard reads (analytics/)
+        Index(
+            "ix_bot_conversations_created",
+            "created_at",
+            "turns",
+            "status",
+            "ticket_id",
+            "updated_at",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(

@@ -14,6 +14,7 @@ from kefu.auth.service import create_staff, team_ids_of
 from kefu.contacts.models import Contact
 from kefu.contacts.service import upsert_platform_contact
 from kefu.demo.data import CONTACTS, DEMO_PASSWORD, MACROS, ORDERS, SAVED_VIEWS, STAFF, TICKETS
+from kefu.demo.history import seed_history
 from kefu.kit.clock import utcnow
 from kefu.macros import service as macros
 from kefu.platform.orders import OrderUpdate, record_order
@@ -117,7 +118,9 @@ def seed_demo(db: Session) -> int:
             ),
         )
     db.flush()
-    return len(made)
+    # a month of answered, solved and rated tickets and bot conversations for the dashboard
+    past = seed_history(db, list(contacts.values()), staff, teams)
+    return len(made) + past
 
 
 def _actor(db: Session, user: StaffUser) -> StaffActor:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -35,6 +36,9 @@ class Priority(StrEnum):
     high = "high"
     urgent = "urgent"
 
+
+# Unsolved tickets, for the partial index the dashboard reads the live queue from
+UNSOLVED_SQL = "status IN ('new', 'open', 'pending', 'on_hold')"
 
 PRIORITY_RANK = {Priority.low: 1, Priority.normal: 2, Priority.high: 3, Priority.urgent: 4}
 
@@ -95,6 +99,32 @@ class Ticket(Base):
         Index("ix_tickets_assignee_status", "assignee_id", "status", "team_id"),
         Index("ix_tickets_team_status", "team_id", "status", "assignee_id"),
         Index("ix_tickets_triage_status", "needs_triage", "status", "team_id", "assignee_id"),
+        # the dashboard's time ranges, carrying the columns it reads (analytics/, 0011)
+        Index("ix_tickets_created", "created_at", "category", "team_id", "parent_id"),
+        Index(
+            "ix_tickets_first_response",
+            "first_response_at",
+            "created_at",
+            "priority",
+            "channel",
+            "team_id",
+        ),
+        Index("ix_tickets_solved", "solved_at", "created_at", "team_id"),
+        Index(
+            "ix_tickets_unsolved",
+            "status",
+            "team_id",
+            "category",
+            "priority",
+            "assignee_id",
+            "needs_triage",
+            "first_response_at",
+            "channel",
+            "parent_id",
+            "created_at",
+            sqlite_where=text(UNSOLVED_SQL),
+            postgresql_where=text(UNSOLVED_SQL),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -198,7 +228,10 @@ class TicketEvent(Base):
 
 class Rating(Base):
     __tablename__ = "ratings"
-    __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),)
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),
+        Index("ix_ratings_updated", "updated_at", "score", "ticket_id"),  # analytics/
+    )
 
     ticket_id: Mapped[int] = mapped_column(
         ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True

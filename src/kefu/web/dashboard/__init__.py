@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from kefu.web.dashboard.pages import router
 
-router = APIRouter(prefix="/desk/dashboard", include_in_schema=False)
+__all__ = ["router"]
