@@ -21,18 +21,16 @@ import statistics
 import tempfile
 import threading
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, insert, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, select, text
 
+from harness import fresh_database
 from kefu.analytics.periods import Period
 from kefu.analytics.service import dashboard
 from kefu.app import create_app
@@ -50,25 +48,6 @@ from kefu.triage.taxonomy import CATEGORY_KEYS
 
 PRIORITIES = ["low", "normal", "normal", "normal", "high", "urgent"]
 OPEN = ["new", "open", "open", "pending", "on_hold"]
-
-
-@contextmanager
-def fresh_database(base_url: str | None) -> Iterator[str]:
-    if not base_url:
-        with tempfile.TemporaryDirectory() as tmp:
-            yield f"sqlite:///{tmp}/bench.db"
-        return
-    admin_url = make_url(base_url).set(drivername="postgresql+psycopg")
-    name = f"kefu_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def bulk_load(database: Database, tickets: int, days: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kefu.config import Settings
+from kefu.kit.markdown import markdown_text
 from kefu.knowledge.facts import render
 from kefu.knowledge.index import SearchHit
 from kefu.knowledge.models import Article
@@ -38,7 +39,8 @@ def full(article: Article, settings: Settings, translations: list[str]) -> Artic
 
 
 def snippet(text: str, settings: Settings, locale: str, limit: int = SNIPPET_CHARS) -> str:
-    rendered = render(text, settings, locale).strip()
+    """The start of a passage as plain text (no markdown syntax), with the site's facts."""
+    rendered = markdown_text(render(text, settings, locale))
     return rendered if len(rendered) <= limit else rendered[: limit - 1].rstrip() + "…"
 
 
