@@ -32,7 +32,7 @@ from kefu.tickets.models import Ticket
 
 PASSWORD = "bench-password-2026"
 TARGET_MS = 200.0
-# (name, path, who); {number} is a ticket of the agent's team, {requester} a busy requester
+# (name, path, who); {number} is a ticket of the agent's team, {requester} its requester
 PAGES: list[tuple[str, str, str]] = [
     ("queue: default view", "/desk", "agent"),
     ("queue: unassigned", "/desk?view=unassigned", "agent"),
@@ -43,6 +43,11 @@ PAGES: list[tuple[str, str, str]] = [
     ("queue: search 验证码 (lead)", "/desk?view=all_open&q=验证码", "lead"),
     ("views with counts (API)", "/api/v1/views", "agent"),
     ("ticket page", "/desk/tickets/{number}", "agent"),
+    ("ticket: conversation (API)", "/api/v1/tickets/{number}/messages", "agent"),
+    ("ticket: timeline (API)", "/api/v1/tickets/{number}/events", "agent"),
+    ("ticket: triage (API)", "/api/v1/tickets/{number}/triage", "agent"),
+    ("ticket: suggestions (API)", "/api/v1/tickets/{number}/assist", "agent"),
+    ("ticket: requester's (API)", "/api/v1/tickets?requester_id={requester}&limit=10", "agent"),
     ("dashboard: today", "/desk/dashboard?period=today", "lead"),
     ("dashboard: 7 days", "/desk/dashboard?period=7d", "lead"),
     ("dashboard: 30 days", "/desk/dashboard?period=30d", "lead"),
@@ -105,11 +110,13 @@ def _sign_in(base: str, email: str) -> httpx.Client:
     return client
 
 
-def measure(clients: dict[str, httpx.Client], number: int, repeats: int) -> dict[str, Any]:
+def measure(
+    clients: dict[str, httpx.Client], number: int, requester: int, repeats: int
+) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for name, path, who in PAGES:
         client = clients[who]
-        url = path.format(number=number)
+        url = path.format(number=number, requester=requester)
         server_ms: list[float] = []
         round_trip_ms: list[float] = []
         for _ in range(repeats):
@@ -151,15 +158,16 @@ def main(argv: list[str] | None = None) -> None:
         bulk_load(database, args.tickets, load_texts(), teams, staff_ids, contacts)
         report["load_seconds"] = round(time.perf_counter() - started, 1)
         with database.transaction() as db:
-            number = db.scalar(
-                select(Ticket.number).where(Ticket.team_id == teams[0]).order_by(Ticket.id)
-            )
+            ticket = db.scalars(
+                select(Ticket).where(Ticket.team_id == teams[0]).order_by(Ticket.id)
+            ).first()
+            assert ticket is not None
+            number, requester = ticket.number, ticket.requester_id
         database.dispose()
-        assert number is not None
         with server(url, data_dir) as base:
             clients = {who: _sign_in(base, email) for who, email in emails.items()}
-            measure(clients, number, 2)  # warm up: first use loads models and caches
-            report["pages"] = measure(clients, number, args.repeats)
+            measure(clients, number, requester, 2)  # warm up: first use loads models and caches
+            report["pages"] = measure(clients, number, requester, args.repeats)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return

@@ -26,38 +26,26 @@ def category_names(key: str | None) -> Names:
 
 
 def live_queue(scope: Scope) -> QueueOut:
-    """One GROUP BY over the unsolved tickets (a small partial index holds them); the groups, a few
-    hundred at most, are folded into the two views here."""
+    """Counts of the unsolved tickets (a partial index holds them). The breakdown groups in the
+    index's own column order (status, team, category, priority), so the database streams the
+    groups without sorting tens of thousands of rows; they are folded into the two views here.
+    Unassigned and needs-triage are two more counts that indexes answer directly."""
     db = scope.db
+    unsolved_here = (unsolved_tickets(db), scope.team())
     rows = db.execute(
-        select(
-            Ticket.team_id,
-            Ticket.category,
-            Ticket.status,
-            Ticket.priority,
-            Ticket.assignee_id.is_(None),
-            Ticket.needs_triage,
-            func.count(),
-        )
-        .where(unsolved_tickets(db), scope.team())
-        .group_by(
-            Ticket.team_id,
-            Ticket.category,
-            Ticket.status,
-            Ticket.priority,
-            Ticket.assignee_id.is_(None),
-            Ticket.needs_triage,
-        )
+        select(Ticket.status, Ticket.team_id, Ticket.category, Ticket.priority, func.count())
+        .where(*unsolved_here)
+        .group_by(Ticket.status, Ticket.team_id, Ticket.category, Ticket.priority)
     ).all()
+    unassigned = db.scalar(select(func.count()).where(*unsolved_here, Ticket.assignee_id.is_(None)))
+    needs_triage = db.scalar(select(func.count()).where(*unsolved_here, Ticket.needs_triage))
     teams: dict[int | None, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
     categories: dict[str | None, dict[str, int]] = defaultdict(lambda: dict.fromkeys(PRIORITIES, 0))
-    unsolved = unassigned = needs_triage = no_team = 0
-    for team_id, category, status, priority, is_unassigned, triage, count in rows:
+    unsolved = no_team = 0
+    for status, team_id, category, priority, count in rows:
         teams[team_id][status] = teams[team_id].get(status, 0) + count
         categories[category][priority] = categories[category].get(priority, 0) + count
         unsolved += count
-        unassigned += count if is_unassigned else 0
-        needs_triage += count if triage else 0
         no_team += count if team_id is None else 0
     names = {
         team.id: Names(en=team.name_en, zh=team.name_zh)
@@ -85,8 +73,8 @@ def live_queue(scope: Scope) -> QueueOut:
     by_category.sort(key=lambda row: (-row.total, row.category or ""))
     return QueueOut(
         unsolved=unsolved,
-        unassigned=unassigned,
-        needs_triage=needs_triage,
+        unassigned=unassigned or 0,
+        needs_triage=needs_triage or 0,
         no_team=no_team,
         by_team=by_team,
         by_category=by_category,
