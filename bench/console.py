@@ -47,7 +47,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("ticket: timeline (API)", "/api/v1/tickets/{number}/events", "agent"),
     ("ticket: triage (API)", "/api/v1/tickets/{number}/triage", "agent"),
     ("ticket: suggestions (API)", "/api/v1/tickets/{number}/assist", "agent"),
-    ("ticket: requester's (API)", "/api/v1/tickets?requester_id={requester}&limit=10", "agent"),
+    ("ticket: requester's (API)", "/api/v1/tickets?requester_id={requester}&limit=20", "agent"),
     ("dashboard: today", "/desk/dashboard?period=today", "lead"),
     ("dashboard: 7 days", "/desk/dashboard?period=7d", "lead"),
     ("dashboard: 30 days", "/desk/dashboard?period=30d", "lead"),
