@@ -38,7 +38,13 @@ from kefu.realtime.sockets import (
     serve_link,
 )
 from kefu.tickets import queries
-from kefu.tickets.events import MessageReceived, ReplySent, StatusChanged, TicketAssigned
+from kefu.tickets.events import (
+    MessageReceived,
+    ReplySent,
+    StatusChanged,
+    TicketAssigned,
+    TicketEdited,
+)
 from kefu.tickets.models import Ticket
 
 DESK_TOPIC = "desk"
@@ -55,7 +61,7 @@ def _reply_sent(db: Session, event: ReplySent) -> None:
     notify(db, DESK_TOPIC, {"event": "ticket.reply", "ticket_id": event.ticket_id})
 
 
-def _ticket_changed(db: Session, event: StatusChanged | TicketAssigned) -> None:
+def _ticket_changed(db: Session, event: StatusChanged | TicketAssigned | TicketEdited) -> None:
     notify(db, DESK_TOPIC, {"event": "ticket.updated", "ticket_id": event.ticket_id})
 
 
@@ -64,6 +70,7 @@ def install() -> None:
     subscribe(ReplySent, "desk.reply_sent", _reply_sent)
     subscribe(StatusChanged, "desk.status_changed", _ticket_changed)
     subscribe(TicketAssigned, "desk.ticket_assigned", _ticket_changed)
+    subscribe(TicketEdited, "desk.ticket_edited", _ticket_changed)
 
 
 class DeskHello(BaseModel):

@@ -46,6 +46,14 @@ class TicketAssigned:
 
 
 @dataclass(frozen=True)
+class TicketEdited:
+    """Staff changed what agents see of a ticket besides its status and assignee: a field, its
+    tags, or an internal note. Open consoles refresh it."""
+
+    ticket_id: int
+
+
+@dataclass(frozen=True)
 class TicketRated:
     """The requester rated the outcome, or changed their rating."""
 

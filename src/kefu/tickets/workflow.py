@@ -29,7 +29,7 @@ from kefu.tickets.errors import (
     TicketClosed,
     UnknownAssignee,
 )
-from kefu.tickets.events import ReplySent, StatusChanged, TicketAssigned
+from kefu.tickets.events import ReplySent, StatusChanged, TicketAssigned, TicketEdited
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
 from kefu.tickets.models import (
     ActorType,
@@ -139,6 +139,7 @@ def update_ticket(
         raise TicketClosed(number=ticket.number)
     _check_refs(db, changes)
     old_assignee_id = ticket.assignee_id
+    edited = False
     for name in EDITABLE_FIELDS:
         if name in changes and getattr(ticket, name) != changes[name]:
             old = getattr(ticket, name)
@@ -146,10 +147,13 @@ def update_ticket(
             record_event(
                 db, ticket, actor, EventKind.field_changed, field=name, old=old, new=changes[name]
             )
+            edited = edited or name != "assignee_id"
     if ticket.assignee_id != old_assignee_id:
         publish(db, TicketAssigned(ticket.id, old_assignee_id, ticket.assignee_id))
     if "tags" in changes:
-        _set_tags(db, ticket, actor, changes["tags"])
+        edited = _set_tags(db, ticket, actor, changes["tags"]) or edited
+    if edited:
+        publish(db, TicketEdited(ticket.id))
     if "category" in changes:
         ticket.needs_triage = False  # a person has decided
     status = changes.get("status")
@@ -161,10 +165,11 @@ def update_ticket(
     return ticket
 
 
-def _set_tags(db: Session, ticket: Ticket, actor: Actor, tags: list[str]) -> None:
+def _set_tags(db: Session, ticket: Ticket, actor: Actor, tags: list[str]) -> bool:
+    """Replace the tags; False when they were already these."""
     old, new = ticket.tags, sorted(dict.fromkeys(tags))
     if old == new:
-        return
+        return False
     keep = [row for row in ticket.tag_rows if row.tag in new]
     ticket.tag_rows = keep + [TicketTag(tag=tag) for tag in new if tag not in old]
     record_event(
@@ -176,6 +181,7 @@ def _set_tags(db: Session, ticket: Ticket, actor: Actor, tags: list[str]) -> Non
         old=" ".join(old),
         new=" ".join(new),
     )
+    return True
 
 
 def reply_as_staff(
@@ -202,8 +208,7 @@ def reply_as_staff(
     if status_after is not None:
         set_status(db, ticket, actor, status_after)
     db.flush()
-    if not internal:
-        publish(db, ReplySent(ticket.id, message.id))
+    publish(db, TicketEdited(ticket.id) if internal else ReplySent(ticket.id, message.id))
     return message
 
 
