@@ -484,7 +484,7 @@ subscribe(
     live.dataset.state = up ? "on" : "off";
   },
 );
-// Changes the feed does not announce (assignments, status) show up when the agent comes back.
+// A tab in the background may have missed pokes while the browser throttled it: re-read on return.
 document.addEventListener("visibilitychange", () => { if (!document.hidden) refresh(); });
 
 renderTimes();
