@@ -45,8 +45,8 @@ from kefu.triage.endpoints import router as triage_router
 from kefu.triage.service import warm_up as warm_up_triage
 from kefu.trust.endpoints import router as trust_router
 from kefu.verification.endpoints import router as verify_router
+from kefu.web import install_page_handlers
 from kefu.web import router as web_pages
-from kefu.web.desk.pages import install_page_handlers
 from kefu.web.rendering import STATIC
 from kefu.wiring import connect_bus, install_listeners
 from kefu.worker.runner import Worker

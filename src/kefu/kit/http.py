@@ -78,6 +78,30 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    details = _validation_details(exc)
+    first = details[0] if details else {"loc": [], "msg": ""}
+    where = ".".join(str(part) for part in first["loc"])
+    error = Invalid(details=details, reason=f"{where}: {first['msg']}")
+    return error_response(request, error)
+
+
+def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    error: KefuError
+    if exc.status_code == 404:
+        error = RouteNotFound()
+    elif exc.status_code == 405:
+        error = MethodNotAllowed()
+    elif exc.status_code == 401:
+        error = Unauthorized()
+    elif exc.status_code == 403:
+        error = Forbidden()
+    else:
+        error = KefuError(details=str(exc.detail))
+        error.status = exc.status_code  # type: ignore[misc]
+    return error_response(request, error)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(KefuError)
     async def _kefu(request: Request, exc: KefuError) -> JSONResponse:
@@ -85,27 +109,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        details = _validation_details(exc)
-        first = details[0] if details else {"loc": [], "msg": ""}
-        where = ".".join(str(part) for part in first["loc"])
-        error = Invalid(details=details, reason=f"{where}: {first['msg']}")
-        return error_response(request, error)
+        return validation_error(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        error: KefuError
-        if exc.status_code == 404:
-            error = RouteNotFound()
-        elif exc.status_code == 405:
-            error = MethodNotAllowed()
-        elif exc.status_code == 401:
-            error = Unauthorized()
-        elif exc.status_code == 403:
-            error = Forbidden()
-        else:
-            error = KefuError(details=str(exc.detail))
-            error.status = exc.status_code  # type: ignore[misc]
-        return error_response(request, error)
+        return http_error(request, exc)
 
     @app.exception_handler(IntegrityError)
     async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:

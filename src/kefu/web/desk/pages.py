@@ -79,7 +79,7 @@ def sign_in(request: Request, next: str = Query("/desk", max_length=2000)) -> Re
     return render_desk(request, "desk/login.html", None, texts=shell, next_url=safe_next(next))
 
 
-def install_page_handlers(app: FastAPI) -> None:
+def install_sign_in_handlers(app: FastAPI) -> None:
     """Pages answer with a redirect to sign in, or a 403 page, where the API answers JSON."""
 
     @app.exception_handler(SignInRequired)

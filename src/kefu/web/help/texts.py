@@ -15,6 +15,7 @@ NO_RESULTS = text(
 )
 ALL_ARTICLES = text("All articles", "全部文章")
 NOT_FOUND = text("This article does not exist or is no longer published.", "该文章不存在或已下线。")
+PAGE_NOT_FOUND = text("This page does not exist.", "该页面不存在。")
 BACK = text("Back to the help centre", "返回帮助中心")
 OTHER_LANGUAGE = text("中文", "English")
 CONTACT = text(
