@@ -239,3 +239,21 @@ def test_team_mine_lists_the_agents_teams(client: TestClient, desk: Desk) -> Non
     assert client.get("/api/v1/tickets?team=mine", headers=loner.headers).json()["items"] == []
     bad = client.get("/api/v1/tickets?team=ours", headers=support.headers)
     assert bad.status_code == 422
+
+
+def test_two_saved_searches_are_counted_apart(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    user = desk.user()
+    for body in ("refund please", "refund not received", "refund twice", "app crash on start"):
+        new_ticket(client, user, body=body)
+    ids = {}
+    for name, words in (("refunds", "refund"), ("crashes", "crash")):
+        made = client.post(
+            "/api/v1/views/saved",
+            json={"name": name, "filters": {"q": words}},
+            headers=lead.headers,
+        )
+        assert made.status_code == 201, made.text
+        ids[name] = made.json()["key"]
+    counts = _counts(client, lead.headers)
+    assert (counts[ids["refunds"]], counts[ids["crashes"]]) == (3, 1)

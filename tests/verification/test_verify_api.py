@@ -60,6 +60,17 @@ def test_extra_official_numbers_and_domains_come_from_the_settings(
         assert check(client, "url", "kefu.cn.example.org")["official"] is False
 
 
+def test_a_support_address_at_a_shared_mail_provider_does_not_vouch_for_its_pages(
+    settings: Settings, database: Database
+) -> None:
+    settings = settings.model_copy(update={"support_email": "kefu@qq.com"})
+    with TestClient(create_app(settings, database)) as client:
+        assert check(client, "email", "kefu@qq.com")["official"] is True
+        page = check(client, "url", "https://pay-refund.qq.com/login")
+        assert page["official"] is False and page["reason"] == "not_listed"
+        assert check(client, "email", "refund@qq.com")["official"] is False
+
+
 @pytest.mark.parametrize(
     "value",
     [

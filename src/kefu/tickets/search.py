@@ -8,7 +8,7 @@ SQLite through an FTS5 table fed by triggers, PostgreSQL through a GIN index on
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, bindparam, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from kefu.kit.text import document_tokens, query_tokens
@@ -48,10 +48,15 @@ def matching_ticket_ids(db: Session, query: str) -> Select[int]:
         return (
             select(literal_column("rowid", type_=TicketSearch.ticket_id.type))
             .select_from(text("ticket_search_fts"))
-            .where(text("ticket_search_fts MATCH :match").bindparams(match=match))
+            # unique: one statement may hold several searches (each saved view's count)
+            .where(
+                text("ticket_search_fts MATCH :match").bindparams(
+                    bindparam("match", match, unique=True)
+                )
+            )
         )
     tsquery = " & ".join(_tsquery_literal(token) for token in tokens)
     condition: ColumnElement[bool] = text(f"{PG_TOKENS} @@ CAST(:tsquery AS tsquery)").bindparams(
-        tsquery=tsquery
+        bindparam("tsquery", tsquery, unique=True)
     )  # type: ignore[assignment]
     return select(TicketSearch.ticket_id).where(condition)

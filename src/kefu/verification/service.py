@@ -59,9 +59,17 @@ def official_emails(settings: Settings) -> set[str]:
 
 
 def official_domains(settings: Settings) -> set[str]:
-    domains = {normalize.url_host(settings.website)}
-    domains |= {pair[1] for a in official_emails(settings) if (pair := normalize.email(a))}
+    """The website's host, KEFU_OFFICIAL_DOMAINS, and an e-mail address's domain only where
+    the website lives under it (support@kefu.example for help.kefu.example); each with its
+    subdomains. A support address at a shared mail provider (qq.com, 163.com) must not make
+    every page there look official."""
+    website = normalize.url_host(settings.website)
+    domains = {website}
     domains |= {normalize.host(d) for d in settings.official_domains.split(",") if d.strip()}
+    for address in official_emails(settings):
+        pair = normalize.email(address)
+        if pair and website and (website == pair[1] or website.endswith("." + pair[1])):
+            domains.add(pair[1])
     return {d for d in domains if d}
 
 

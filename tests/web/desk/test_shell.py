@@ -30,7 +30,14 @@ def test_the_sign_in_page_in_both_languages(client: TestClient) -> None:
 
 def test_next_is_only_ever_a_path_on_this_site(client: TestClient) -> None:
     assert 'data-next="/desk/tickets/7"' in client.get("/desk/login?next=/desk/tickets/7").text
-    for outside in ("https://evil.example/", "//evil.example/x", "/\\evil.example"):
+    for outside in (
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/ /evil.example",
+    ):
         page = client.get("/desk/login", params={"next": outside})
         assert 'data-next="/desk"' in page.text, outside
 

@@ -20,6 +20,7 @@ from kefu.auth.actors import StaffActor
 from kefu.auth.models import StaffUser, Team
 from kefu.kit.http import DbSession
 from kefu.kit.i18n import Locale, pick
+from kefu.kit.types import parse_id
 from kefu.tickets import queries
 from kefu.tickets.present import present_tickets
 from kefu.tickets.view_schemas import ViewFilters, ViewOut, ViewsOut
@@ -86,8 +87,8 @@ def url_filters(params: QueryParams) -> ViewFilters | None:
             raw[key] = values
         elif not values:
             continue
-        elif key in ("team", "assignee") and values[-1].isdigit():
-            raw[key] = int(values[-1])
+        elif key in ("team", "assignee") and parse_id(values[-1]) is not None:
+            raw[key] = parse_id(values[-1])
         elif key == "needs_triage":
             raw[key] = {"true": True, "false": False}.get(values[-1])
         else:

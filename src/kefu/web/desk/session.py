@@ -66,8 +66,16 @@ def sign_in_url(next_url: str) -> str:
 
 
 def safe_next(value: str | None) -> str:
-    """Only a path on this site: never an open redirect to somewhere else."""
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+    """Only a path on this site: never an open redirect to somewhere else. Browsers drop tabs
+    and line breaks from addresses ("/\t/evil.example" becomes "//evil.example"), so any
+    control character or space refuses the value too."""
+    if (
+        value
+        and value.startswith("/")
+        and not value.startswith("//")
+        and "\\" not in value
+        and not any(ch <= " " or ch == "\x7f" for ch in value)
+    ):
         return value
     return "/desk"
 
