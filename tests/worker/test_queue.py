@@ -51,6 +51,7 @@ register(JobKind("test.slow", _outlive_the_lease, max_attempts=5))
 @pytest.fixture(autouse=True)
 def _fresh() -> None:
     calls.clear()
+    taken_over.clear()
     failures_left["n"] = 0
 
 
