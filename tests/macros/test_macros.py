@@ -53,6 +53,8 @@ def test_supervisors_manage_macros_and_agents_only_use_them(client: TestClient, 
     assert hidden == []
     shown = client.get("/api/v1/macros?include_inactive=true", headers=lead.headers).json()
     assert [m["id"] for m in shown] == [made["id"]]
+    assert client.get(path, headers=agent.headers).status_code == 404  # not by its id either
+    assert client.get(path, headers=lead.headers).json()["is_active"] is False
 
     assert client.delete(path, headers=lead.headers).status_code == 204
     gone = client.get(path, headers=lead.headers)
@@ -155,6 +157,27 @@ def test_applying_a_macro_sets_status_priority_and_tags_as_one_versioned_edit(
     assert off.status_code == 200
     refused = client.post(path, headers=agent.headers, json={"version": after["version"]})
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "macro_inactive"
+
+
+def test_a_macro_cannot_push_a_ticket_past_the_tag_limit(client: TestClient, desk: Desk) -> None:
+    lead = desk.staff("lead", Role.supervisor)
+    macro = create(client, lead, add_tags=[f"macro_{i}" for i in range(5)])
+    number = new_ticket(client, desk.user(), body="help")["number"]
+    assert (
+        edit_ticket(client, lead.headers, number, tags=[f"t{i}" for i in range(18)]).status_code
+        == 200
+    )
+    version = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()["version"]
+    refused = client.post(
+        f"/api/v1/tickets/{number}/macros/{macro['id']}/apply",
+        headers=lead.headers,
+        json={"version": version},
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"]["code"] == "too_many_tags"
+    assert "23" in refused.json()["error"]["message"]
+    after = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert len(after["tags"]) == 18 and after["version"] == version  # nothing half-applied
 
 
 def test_macros_follow_ticket_visibility(client: TestClient, desk: Desk) -> None:

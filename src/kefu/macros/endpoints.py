@@ -56,8 +56,9 @@ def create_macro(body: MacroIn, db: DbSession, actor: Manager) -> MacroOut:
 
 
 @router.get("/macros/{macro_id}", response_model=MacroOut, summary="One macro")
-def read_macro(macro_id: Id, db: DbSession, _: CurrentStaff) -> MacroOut:
-    return MacroOut.model_validate(service.get(db, macro_id))
+def read_macro(macro_id: Id, db: DbSession, actor: CurrentStaff) -> MacroOut:
+    # agents use active macros only; a switched-off one is a manager's draft or retired text
+    return MacroOut.model_validate(service.get(db, macro_id, active_only=not actor.sees_all_teams))
 
 
 @router.patch("/macros/{macro_id}", response_model=MacroOut, summary="Edit a macro")

@@ -84,10 +84,13 @@ def delete(db: Session, row: Macro, actor: StaffActor) -> None:
     db.flush()
 
 
-def get(db: Session, macro_id: int, *, for_update: bool = False) -> Macro:
+def get(
+    db: Session, macro_id: int, *, for_update: bool = False, active_only: bool = False
+) -> Macro:
+    """The macro; ``active_only`` treats a switched-off one as missing."""
     query = select(Macro).where(Macro.id == macro_id)
     row = db.scalar(query.with_for_update() if for_update else query)
-    if row is None:
+    if row is None or (active_only and not row.is_active):
         raise MacroNotFound(id=macro_id)
     return row
 

@@ -33,6 +33,12 @@ class TicketClosed(Conflict):
     zh = "工单 #{number} 已关闭，不能再修改。"
 
 
+class TooManyTags(Invalid):
+    code = "too_many_tags"
+    en = "A ticket can have at most {limit} tags; this change would give it {count}."
+    zh = "每个工单最多 {limit} 个标签，此操作后将有 {count} 个。"
+
+
 class NotRatable(Conflict):
     code = "not_ratable"
     en = "Only a solved or closed ticket can be rated."

@@ -162,6 +162,9 @@ class Ticket(Base):
         return [row.tag for row in self.tag_rows]
 
 
+MAX_TAGS = 20  # per ticket: tags are for filtering, not a second description
+
+
 class TicketTag(Base):
     __tablename__ = "ticket_tags"
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from kefu.auth.schemas import TeamOut
 from kefu.contacts.schemas import ContactOut
 from kefu.kit.types import Id, NoNul
-from kefu.tickets.models import Channel, Priority, Status, TicketType
+from kefu.tickets.models import MAX_TAGS, Channel, Priority, Status, TicketType
 
 Subject = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul
@@ -149,7 +149,7 @@ class TicketUpdateIn(Strict):
     locale: LocaleTag | None = None
     team_id: Id | None = None
     assignee_id: Id | None = None
-    tags: Annotated[list[Tag], Field(max_length=20)] | None = None
+    tags: Annotated[list[Tag], Field(max_length=MAX_TAGS)] | None = None
     status: SettableStatus | None = Field(
         None, description="closed is set by kefu (merging, auto-closing), never by hand."
     )

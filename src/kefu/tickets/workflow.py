@@ -27,11 +27,13 @@ from kefu.tickets.errors import (
     MergeTargetFinished,
     StaleVersion,
     TicketClosed,
+    TooManyTags,
     UnknownAssignee,
 )
 from kefu.tickets.events import ReplySent, StatusChanged, TicketAssigned, TicketEdited
 from kefu.tickets.intake import NewTicket, add_message, create_ticket
 from kefu.tickets.models import (
+    MAX_TAGS,
     ActorType,
     Channel,
     Message,
@@ -170,6 +172,8 @@ def _set_tags(db: Session, ticket: Ticket, actor: Actor, tags: list[str]) -> boo
     old, new = ticket.tags, sorted(dict.fromkeys(tags))
     if old == new:
         return False
+    if len(new) > MAX_TAGS:  # also for edits that add tags, such as a macro's
+        raise TooManyTags(limit=MAX_TAGS, count=len(new))
     keep = [row for row in ticket.tag_rows if row.tag in new]
     ticket.tag_rows = keep + [TicketTag(tag=tag) for tag in new if tag not in old]
     record_event(
