@@ -53,3 +53,14 @@ def test_days_keep_local_midnight_across_daylight_saving(
     with database.transaction(write=False) as db:
         figures = dashboard(db, berlin, Period.week, now=now)
     assert [point.count for point in figures.first_response.trend][-2:] == [1, 1]
+
+
+def test_the_previous_period_starts_at_local_midnight_across_daylight_saving() -> None:
+    now = datetime(2026, 3, 30, 10, 0, tzinfo=UTC)  # 12:00 summer time in Berlin
+    window = window_for(Period.week, now, ZoneInfo("Europe/Berlin"))
+    berlin = ZoneInfo("Europe/Berlin")
+    # this week starts 03-24 00:00 (winter time); the week before on 03-17 00:00, not 23:00
+    assert window.start.astimezone(berlin) == datetime(2026, 3, 24, 0, 0, tzinfo=berlin)
+    assert window.previous_start.astimezone(berlin) == datetime(2026, 3, 17, 0, 0, tzinfo=berlin)
+    # ... and runs as far into its last day as now is into today: to 03-23 12:00 local
+    assert window.previous_end.astimezone(berlin) == datetime(2026, 3, 23, 12, 0, tzinfo=berlin)

@@ -53,15 +53,25 @@ def window_for(period: Period, now: datetime, zone: ZoneInfo) -> Window:
             for day in days_list
         )
         labels = tuple(f"{day:%m-%d}" for day in days_list)
-    # The previous span is as long as the period in whole days and as far into its last day as
-    # now is into today: a morning is compared with the morning a period ago.
-    previous_start = start - timedelta(days=days)
+    # The previous span is as long as the period in whole local days and as far into its last
+    # day as now is into today: a morning is compared with the morning a period ago. Counted
+    # on the local calendar, so a daylight-saving change in between moves no boundary.
+    previous_first_day = first_day - timedelta(days=days)
+    previous_start = datetime.combine(previous_first_day, datetime.min.time(), zone).astimezone(
+        now.tzinfo
+    )
+    local_elapsed = local_now.replace(tzinfo=None) - start_local.replace(tzinfo=None)
+    previous_end = (
+        (datetime.combine(previous_first_day, datetime.min.time()) + local_elapsed)
+        .replace(tzinfo=zone)
+        .astimezone(now.tzinfo)
+    )
     return Window(
         period=period,
         start=start,
         end=now,
         previous_start=previous_start,
-        previous_end=previous_start + span,
+        previous_end=previous_end,
         edges=edges,
         labels=labels,
         hourly=period == Period.today,

@@ -266,8 +266,13 @@ function renderPager() {
   $("[data-page]").textContent = format(T.page, { page: cursors.length });
 }
 
+let latestLoad = 0;
+
 async function loadPage(cursor, options = {}) {
+  // Only the newest request may paint: a slower answer to an older filter must not overwrite it.
+  const mine = ++latestLoad;
   const page = await api("GET", `/api/v1/tickets?${ticketQuery(cursor)}`);
+  if (mine !== latestLoad) return;
   nextCursor = page.next_cursor;
   if (!cursor) $("[data-new-activity]").hidden = true; // the first page is the latest
   renderRows(page.items, options);

@@ -76,7 +76,8 @@ export function renderAssist(data, assist, insert) {
     article.visibility !== "public" ? el("span", { class: "badge" }, t.agentOnly) : null,
     article.heading ? el("div", { class: "muted" }, article.heading) : null,
     el("p", { class: "snippet" }, article.snippet),
-    el("div", { class: "buttons" },
+    // an agent-only guide is for reading: its text and link must not reach a customer
+    article.visibility !== "public" ? null : el("div", { class: "buttons" },
       el("button", { type: "button", onclick: () => insert(`${article.title}: ${absolute(article.url)}`) }, t.insertLink),
       el("button", { type: "button", onclick: () => insert(`${article.snippet}\n${absolute(article.url)}`) }, t.insertSnippet))));
   fill(box,
