@@ -19,6 +19,7 @@ from kefu.analytics.service import dashboard, teams
 from kefu.auth.models import Team
 from kefu.kit.http import AppSettings, DbSession
 from kefu.kit.i18n import pick
+from kefu.kit.types import parse_id
 from kefu.web.dashboard import texts
 from kefu.web.dashboard.view import build
 from kefu.web.desk.pages import render_desk
@@ -38,8 +39,7 @@ REFRESH_SECONDS = 30
 def _choice(db: DbSession, period: str, team: str) -> tuple[Period, Team | None]:
     """Unknown values fall back to the defaults: a page answers, it does not 422."""
     chosen = next((p for p in Period if p.value == period), Period.week)
-    # ASCII digits only: "²" is a digit to str.isdigit but not to int()
-    wanted = int(team) if team.isascii() and team.isdigit() and len(team) < 10 else None
+    wanted = parse_id(team)
     team_row = db.get(Team, wanted) if wanted else None
     return chosen, team_row
 
