@@ -119,7 +119,10 @@ def test_a_signed_in_user_replies_and_rates_the_solved_ticket(
             headers=lead.headers,
         )
         assert solved.status_code == 201, solved.text
-        page.reload()
+        # the open page shows the answer and asks for a rating without a reload
+        expect(page.locator(".conversation .msg.from-agent").last).to_contain_text(
+            "问题已解决", timeout=15_000
+        )
         expect(page.get_by_role("heading", name="您对本次服务满意吗？")).to_be_visible()
         page.get_by_label("满意", exact=True).check()
         page.get_by_label("其他意见").fill("很快就解决了")

@@ -111,6 +111,8 @@ function showRating(ticket) {
   }
 }
 
+let shownVersion = null; // the ticket's updated_at as last shown
+
 async function load() {
   let ticket;
   try {
@@ -119,6 +121,7 @@ async function load() {
     statusLine.textContent = error.status === 404 || error.status === 401 ? texts.notFound : error.message;
     return;
   }
+  shownVersion = ticket.updated_at;
   root.querySelector(".subject").textContent = ticket.subject;
   statusLine.textContent = texts.status[ticket.status] ?? ticket.status;
   statusLine.className = `status-line badge status-${ticket.status}`;
@@ -180,4 +183,17 @@ ratingForm.addEventListener("submit", async (event) => {
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") load();
 });
+
+// While the page is open, look every few seconds whether the ticket moved (an agent's answer,
+// a status change) and show it then; a quiet ticket costs one small read per look.
+const LOOK_EVERY = 10_000;
+setInterval(async () => {
+  if (document.visibilityState !== "visible" || shownVersion === null) return;
+  try {
+    const { data } = await api("GET", `/api/v1/me/tickets/${number}`, undefined, { create: false });
+    if (data.updated_at !== shownVersion) await load();
+  } catch {
+    // offline for a moment: the next look tries again
+  }
+}, LOOK_EVERY);
 load();
