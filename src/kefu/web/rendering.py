@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,6 +20,17 @@ STATIC = Path(__file__).parent / "static"
 _environment = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"])
 )
+
+
+def script_json(value: object) -> str:
+    """JSON for a <script type="application/json"> element: "<" escaped, so no text in it can
+    close the element it sits in."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def localized(names: Mapping[str, Text], locale: Locale) -> dict[str, str]:
+    """Each bilingual text of ``names`` in ``locale``: the words a page's script needs."""
+    return {key: pick(value, locale) for key, value in names.items()}
 
 
 def page_locale(request: Request) -> Locale:

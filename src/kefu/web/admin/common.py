@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -10,10 +9,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from kefu.auth.actors import StaffActor
-from kefu.kit.i18n import Locale, Text, pick
+from kefu.kit.i18n import Locale, Text
 from kefu.web.admin import texts
 from kefu.web.desk.pages import render_desk
 from kefu.web.desk.session import Viewer, desk_locale
+from kefu.web.rendering import localized, script_json
 
 # (key, path, label) of the admin sub-navigation; macros are their own package's page.
 SECTIONS: tuple[tuple[str, str, Text], ...] = (
@@ -32,12 +32,6 @@ def when(value: datetime | None) -> str:
     return f"{value:%Y-%m-%d %H:%M}" if value else ""
 
 
-def script_json(value: object) -> str:
-    """JSON for a <script type="application/json"> element: "<" escaped, so no text can close
-    the element it sits in."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
-
-
 def render_admin(
     request: Request,
     template: str,
@@ -50,7 +44,7 @@ def render_admin(
     """An admin page: the desk shell with "Admin" active, the sub-navigation with ``section``
     current, and ``client_texts`` put in the page, in its language, for its script."""
     locale: Locale = desk_locale(request, Viewer.of(staff))
-    words = {key: pick(value, locale) for key, value in (client_texts or {}).items()}
+    words = localized(client_texts or {}, locale)
     return render_desk(
         request,
         template,

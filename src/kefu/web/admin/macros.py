@@ -3,7 +3,6 @@ script reads and writes /api/v1/macros."""
 
 from __future__ import annotations
 
-import json
 from typing import get_args
 
 from fastapi import APIRouter, Request
@@ -16,6 +15,7 @@ from kefu.web.admin import macros_texts as texts
 from kefu.web.console.texts import PRIORITY_NAMES, STATUS_NAMES
 from kefu.web.desk.pages import render_desk
 from kefu.web.desk.session import Supervisor, Viewer, desk_locale
+from kefu.web.rendering import localized, script_json
 
 router = APIRouter(include_in_schema=False)
 SETTABLE: tuple[str, ...] = get_args(SettableStatus)
@@ -26,9 +26,9 @@ def macros_page(request: Request, staff: Supervisor) -> HTMLResponse:
     viewer = Viewer.of(staff)
     locale = desk_locale(request, viewer)
     statuses = {key: pick(STATUS_NAMES[key], locale) for key in SETTABLE}
-    priorities = {key: pick(value, locale) for key, value in PRIORITY_NAMES.items()}
+    priorities = localized(PRIORITY_NAMES, locale)
     client = {
-        "texts": {key: pick(value, locale) for key, value in texts.CLIENT_TEXTS.items()},
+        "texts": localized(texts.CLIENT_TEXTS, locale),
         "statuses": statuses,
         "priorities": priorities,
     }
@@ -42,5 +42,5 @@ def macros_page(request: Request, staff: Supervisor) -> HTMLResponse:
         statuses=statuses,
         priorities=priorities,
         placeholders=KNOWN,
-        client=json.dumps(client, ensure_ascii=False).replace("<", "\\u003c"),
+        client=script_json(client),
     )

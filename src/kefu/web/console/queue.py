@@ -7,7 +7,6 @@ updates, shortcuts) through ``GET /api/v1/views`` and ``GET /api/v1/tickets``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import Request
@@ -29,6 +28,7 @@ from kefu.triage.taxonomy import CATEGORIES
 from kefu.web.console import texts
 from kefu.web.desk.pages import render_desk
 from kefu.web.desk.session import PageStaff, Viewer, desk_locale
+from kefu.web.rendering import localized, script_json
 
 PAGE_SIZE = 25
 FILTER_KEYS = (
@@ -115,13 +115,10 @@ def choose_view(views: ViewsOut, wanted: str | None) -> ViewOut:
 
 
 def _labels(locale: Locale, teams: list[Team]) -> dict[str, dict[str, str]]:
-    def picked(names: dict[str, Any]) -> dict[str, str]:
-        return {key: pick(value, locale) for key, value in names.items()}
-
     return {
-        "status": picked(texts.STATUS_NAMES),
-        "priority": picked(texts.PRIORITY_NAMES),
-        "channel": picked(texts.CHANNEL_NAMES),
+        "status": localized(texts.STATUS_NAMES, locale),
+        "priority": localized(texts.PRIORITY_NAMES, locale),
+        "channel": localized(texts.CHANNEL_NAMES, locale),
         "category": {c.key: pick(c.name, locale) for c in CATEGORIES},
         "team": {str(t.id): t.name_zh if locale == "zh-CN" else t.name_en for t in teams},
     }
@@ -150,7 +147,7 @@ def queue_page(request: Request, db: DbSession, staff: PageStaff) -> HTMLRespons
         "pageSize": PAGE_SIZE,
         "me": staff.user.id,
         "labels": labels,
-        "texts": {key: pick(value, locale) for key, value in CLIENT_TEXTS.items()},
+        "texts": localized(CLIENT_TEXTS, locale),
     }
     return render_desk(
         request,
@@ -173,8 +170,7 @@ def queue_page(request: Request, db: DbSession, staff: PageStaff) -> HTMLRespons
         languages=texts.LANGUAGE_NAMES,
         sort=filters.sort or "updated_at",
         order=filters.order or "desc",
-        # "<" escaped, so no text can close the script element it is embedded in
-        state=json.dumps(state, ensure_ascii=False).replace("<", "\\u003c"),
+        state=script_json(state),
     )
 
 

@@ -4,14 +4,13 @@ first shows it; static/console/ticket.js reads and changes everything else throu
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from kefu.kit.http import DbSession
-from kefu.kit.i18n import Locale, Text, pick
+from kefu.kit.i18n import Locale, pick
 from kefu.kit.types import parse_id
 from kefu.tickets import queries
 from kefu.tickets.errors import TicketForbidden, TicketNotFound
@@ -22,6 +21,7 @@ from kefu.web.console import texts
 from kefu.web.desk import texts as shell
 from kefu.web.desk.pages import render_desk
 from kefu.web.desk.session import PageStaff, Viewer, desk_locale
+from kefu.web.rendering import localized, script_json
 
 router = APIRouter(include_in_schema=False)
 FACT_LABELS = {
@@ -40,27 +40,18 @@ FACT_LABELS = {
 }
 
 
-def _json(value: Any) -> str:
-    """JSON for a <script type="application/json"> element: "<" escaped, so no text can end it."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
-
-
-def _names(names: dict[str, Text], locale: Locale) -> dict[str, str]:
-    return {key: pick(value, locale) for key, value in names.items()}
-
-
 def page_data(locale: Locale) -> dict[str, Any]:
     """Reference words and choices the page's scripts need, in the page's language."""
     return {
-        "texts": _names(texts.CLIENT_TEXTS, locale),
-        "statuses": _names(texts.STATUS_NAMES, locale),
-        "priorities": _names(texts.PRIORITY_NAMES, locale),
-        "channels": _names(texts.CHANNEL_NAMES, locale),
-        "events": _names(texts.EVENT_NAMES, locale),
-        "fields": _names(texts.FIELD_NAMES, locale),
-        "facts": _names(FACT_LABELS, locale),
-        "signals": _names(texts.SIGNAL_NAMES, locale),
-        "reasons": _names(texts.REASON_NAMES, locale),
+        "texts": localized(texts.CLIENT_TEXTS, locale),
+        "statuses": localized(texts.STATUS_NAMES, locale),
+        "priorities": localized(texts.PRIORITY_NAMES, locale),
+        "channels": localized(texts.CHANNEL_NAMES, locale),
+        "events": localized(texts.EVENT_NAMES, locale),
+        "fields": localized(texts.FIELD_NAMES, locale),
+        "facts": localized(FACT_LABELS, locale),
+        "signals": localized(texts.SIGNAL_NAMES, locale),
+        "reasons": localized(texts.REASON_NAMES, locale),
         "categories": {c.key: pick(c.name, locale) for c in CATEGORIES},
         # Which statuses an agent may choose from each status ("closed" is kefu's to set).
         "transitions": {
@@ -104,7 +95,7 @@ def ticket_page(request: Request, number: str, db: DbSession, staff: PageStaff) 
         active="console",
         locale=locale,
         ticket=detail,
-        initial=_json(
+        initial=script_json(
             {
                 "ticket": detail.model_dump(mode="json"),
                 "me": {"id": viewer.id, "name": viewer.name, "role": viewer.role},

@@ -8,7 +8,6 @@ JSON API) and swaps it in.
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -18,13 +17,12 @@ from kefu.analytics.periods import Period
 from kefu.analytics.service import dashboard, teams
 from kefu.auth.models import Team
 from kefu.kit.http import AppSettings, DbSession
-from kefu.kit.i18n import pick
 from kefu.kit.types import parse_id
 from kefu.web.dashboard import texts
 from kefu.web.dashboard.view import build
 from kefu.web.desk.pages import render_desk
 from kefu.web.desk.session import Supervisor, Viewer, desk_locale
-from kefu.web.rendering import render_page
+from kefu.web.rendering import localized, render_page, script_json
 
 router = APIRouter(prefix="/desk/dashboard", include_in_schema=False)
 PERIODS = (
@@ -73,9 +71,7 @@ def dashboard_page(
         switch_url="?" + urlencode({**query, "lang": other}),
         panels_url="/desk/dashboard/panels?" + urlencode(query),
         refresh_seconds=REFRESH_SECONDS,
-        client_texts=json.dumps(
-            {key: pick(value, locale) for key, value in CLIENT_TEXTS.items()}, ensure_ascii=False
-        ).replace("<", "\\u003c"),
+        client_texts=script_json(localized(CLIENT_TEXTS, locale)),
         **build(data, locale),
     )
 

@@ -3,8 +3,6 @@ static/chat/chat.js over /api/v1/chat/ws."""
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
@@ -13,7 +11,7 @@ from kefu.kit.i18n import pick
 from kefu.knowledge.facts import staffed_hours
 from kefu.web.help import texts
 from kefu.web.help.notices import current_notices
-from kefu.web.rendering import page_locale, render_page
+from kefu.web.rendering import localized, page_locale, render_page, script_json
 
 router = APIRouter(include_in_schema=False)
 CLIENT_TEXTS = {
@@ -33,7 +31,6 @@ CLIENT_TEXTS = {
 @router.get("/chat", response_class=HTMLResponse)
 def chat_page(request: Request, db: DbSession, settings: AppSettings) -> HTMLResponse:
     locale = page_locale(request)
-    client_texts = {key: pick(value, locale) for key, value in CLIENT_TEXTS.items()}
     return render_page(
         request,
         "help/chat.html",
@@ -43,8 +40,7 @@ def chat_page(request: Request, db: DbSession, settings: AppSettings) -> HTMLRes
         platform_name=settings.platform_name,
         notices=current_notices(db, locale),
         embedded=request.query_params.get("embed") == "1",
-        # "<" escaped, so no text can close the script element it is embedded in
-        client_texts=json.dumps(client_texts, ensure_ascii=False).replace("<", "\\u003c"),
+        client_texts=script_json(localized(CLIENT_TEXTS, locale)),
         contact=pick(texts.CONTACT, locale).format(
             hotline=settings.hotline,
             hours=staffed_hours(settings).describe(locale),

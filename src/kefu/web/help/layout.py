@@ -3,7 +3,6 @@ words its script needs (as JSON in the page, so no text is hard-coded in JavaScr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,7 +13,7 @@ from kefu.config import Settings
 from kefu.kit.i18n import Locale, Text, pick
 from kefu.knowledge.facts import staffed_hours
 from kefu.web.help import texts
-from kefu.web.rendering import page_locale, render_page
+from kefu.web.rendering import page_locale, render_page, script_json
 
 ClientTexts = Mapping[str, Text | Mapping[str, Text]]
 # Words every help script may need (static/help/identity.js, attachments.js).
@@ -45,9 +44,7 @@ def client_texts_json(words: ClientTexts, locale: Locale) -> str:
         return {key: pick(inner, locale) for key, inner in value.items()}  # type: ignore[arg-type]
 
     merged = {**SHARED_CLIENT_TEXTS, **words}
-    data = {key: one(value) for key, value in merged.items()}
-    # "<" escaped, so no text can close the script element it is embedded in
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return script_json({key: one(value) for key, value in merged.items()})
 
 
 def help_page(
