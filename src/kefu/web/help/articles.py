@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from kefu.kit.clock import utcnow
 from kefu.kit.http import AppSettings, DbSession
-from kefu.kit.i18n import as_locale, pick
+from kefu.kit.i18n import as_locale
 from kefu.knowledge import queries
 from kefu.knowledge.errors import ArticleNotFound
 from kefu.knowledge.facts import render, staffed_hours
@@ -18,18 +18,11 @@ from kefu.knowledge.models import Article
 from kefu.knowledge.present import article_url, snippet
 from kefu.knowledge.schemas import Slug
 from kefu.web.help import texts
+from kefu.web.help.layout import contact_line
 from kefu.web.help.notices import current_notices
 from kefu.web.rendering import markdown_html, page_locale, render_page
 
 router = APIRouter(prefix="/help", include_in_schema=False)
-
-
-def _contact(settings: AppSettings, locale: str) -> str:
-    return pick(texts.CONTACT, as_locale(locale)).format(
-        hotline=settings.hotline,
-        hours=staffed_hours(settings).describe(locale),
-        email=settings.support_email,
-    )
 
 
 @router.get("", response_class=HTMLResponse)
@@ -67,7 +60,7 @@ def home(
             for a in articles
         ],
         platform_name=settings.platform_name,
-        contact=_contact(settings, locale),
+        contact=contact_line(settings, locale),
         hotline=settings.hotline,
     )
 
@@ -86,7 +79,7 @@ def contact(request: Request, settings: AppSettings) -> HTMLResponse:
         texts=texts,
         nav="contact",
         platform_name=settings.platform_name,
-        contact=_contact(settings, locale),
+        contact=contact_line(settings, locale),
         hotline=settings.hotline,
         hotline_dial=re.sub(r"[^\d+]", "", settings.hotline),
         hours=hours.describe(locale),
@@ -111,7 +104,7 @@ def article(request: Request, slug: Slug, db: DbSession, settings: AppSettings) 
             texts=texts,
             status_code=404,
             platform_name=settings.platform_name,
-            contact=_contact(settings, locale),
+            contact=contact_line(settings, locale),
         )
     other = next(iter(queries.translations(db, found, public_only=True)), None)
     return render_page(
@@ -124,5 +117,5 @@ def article(request: Request, slug: Slug, db: DbSession, settings: AppSettings) 
         helpful_yes=found.helpful_yes,
         other_url=article_url(slug, other) if other else None,
         platform_name=settings.platform_name,
-        contact=_contact(settings, found.locale),
+        contact=contact_line(settings, as_locale(found.locale)),
     )

@@ -7,9 +7,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from kefu.kit.http import AppSettings, DbSession
-from kefu.kit.i18n import pick
-from kefu.knowledge.facts import staffed_hours
 from kefu.web.help import texts
+from kefu.web.help.layout import contact_line
 from kefu.web.help.notices import current_notices
 from kefu.web.rendering import localized, page_locale, render_page, script_json
 
@@ -41,9 +40,5 @@ def chat_page(request: Request, db: DbSession, settings: AppSettings) -> HTMLRes
         notices=current_notices(db, locale),
         embedded=request.query_params.get("embed") == "1",
         client_texts=script_json(localized(CLIENT_TEXTS, locale)),
-        contact=pick(texts.CONTACT, locale).format(
-            hotline=settings.hotline,
-            hours=staffed_hours(settings).describe(locale),
-            email=settings.support_email,
-        ),
+        contact=contact_line(settings, locale),
     )
