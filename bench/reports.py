@@ -20,9 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
 
+from harness import fresh_database
 from kefu.app import create_app
 from kefu.auth.service import create_api_token
 from kefu.config import Settings
@@ -30,21 +29,9 @@ from kefu.kit.db import Database
 from kefu.kit.migrate import upgrade
 
 
-def _database(url: str | None, folder: Path) -> tuple[Database, tuple[Engine, str] | None]:
-    if not url:
-        return Database(f"sqlite:///{folder / 'bench.db'}"), None
-    admin_url = make_url(url).set(drivername="postgresql+psycopg")
-    name = f"kefu_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db_url = admin_url.set(database=name).render_as_string(hide_password=False)
-    return Database(db_url), (admin, name)
-
-
 def run(url: str | None, reports: int, clients: int) -> dict[str, object]:
-    with tempfile.TemporaryDirectory() as folder:
-        database, cleanup = _database(url, Path(folder))
+    with fresh_database(url) as database_url, tempfile.TemporaryDirectory() as folder:
+        database = Database(database_url)
         upgrade(database.write_engine)
         with database.transaction() as db:
             token, _ = create_api_token(db, name="bench", scopes=["reports:write"])
@@ -90,11 +77,6 @@ def run(url: str | None, reports: int, clients: int) -> dict[str, object]:
                     "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
                 }
         database.dispose()
-        if cleanup is not None:
-            admin, name = cleanup
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
         return results
 
 
