@@ -10,8 +10,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kefu.kit.http import http_error, validation_error
-from kefu.web.desk import texts as desk_texts
-from kefu.web.desk.pages import render_desk
+from kefu.web.desk.pages import not_found_page as desk_not_found
 from kefu.web.help import texts as help_texts
 from kefu.web.help.layout import help_page
 
@@ -30,17 +29,9 @@ def _area(request: Request) -> str | None:
     return None
 
 
-def not_found_page(request: Request, area: str) -> Response:
+def area_not_found(request: Request, area: str) -> Response:
     if area == "desk":
-        return render_desk(
-            request,
-            "desk/message.html",
-            None,
-            texts=desk_texts,
-            status_code=404,
-            title=desk_texts.NOT_FOUND_TITLE,
-            message=desk_texts.NOT_FOUND,
-        )
+        return desk_not_found(request, None)
     return help_page(
         request,
         request.app.state.settings,
@@ -55,11 +46,11 @@ def install_page_errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         area = _area(request)
-        return not_found_page(request, area) if area else validation_error(request, exc)
+        return area_not_found(request, area) if area else validation_error(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         area = _area(request)
         if area and exc.status_code == 404:
-            return not_found_page(request, area)
+            return area_not_found(request, area)
         return http_error(request, exc)

@@ -19,7 +19,7 @@ from kefu.knowledge.present import article_url
 from kefu.triage.taxonomy import CATEGORIES
 from kefu.web.admin import texts
 from kefu.web.admin.common import render_admin
-from kefu.web.admin.missing import not_found
+from kefu.web.desk.pages import not_found_page
 from kefu.web.desk.session import Admin
 
 router = APIRouter()
@@ -128,7 +128,7 @@ def edit_article(request: Request, article_id: Id, db: DbSession, staff: Admin) 
     try:
         article = queries.staff_article(db, article_id)
     except ArticleNotFound:
-        return not_found(request, staff)
+        return not_found_page(request, staff, active="admin")
     revisions = list(
         db.scalars(
             select(ArticleRevision)

@@ -16,7 +16,7 @@ from kefu.kit.types import Id
 from kefu.triage.taxonomy import CATEGORIES
 from kefu.web.admin import texts
 from kefu.web.admin.common import render_admin
-from kefu.web.admin.missing import not_found
+from kefu.web.desk.pages import not_found_page
 from kefu.web.desk.session import Admin
 
 router = APIRouter()
@@ -68,7 +68,7 @@ def staff_edit(request: Request, user_id: Id, db: DbSession, staff: Admin) -> HT
     try:
         person = load_staff_profile(db, user_id)
     except NotFound:
-        return not_found(request, staff)
+        return not_found_page(request, staff, active="admin")
     return render_admin(
         request,
         "admin/staff_edit.html",

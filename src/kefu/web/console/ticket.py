@@ -18,8 +18,7 @@ from kefu.tickets.present import present_detail
 from kefu.tickets.status import TRANSITIONS
 from kefu.triage.taxonomy import CATEGORIES
 from kefu.web.console import texts
-from kefu.web.desk import texts as shell
-from kefu.web.desk.pages import render_desk
+from kefu.web.desk.pages import not_found_page, render_desk
 from kefu.web.desk.session import PageStaff, Viewer, desk_locale
 from kefu.web.rendering import localized, script_json
 
@@ -61,29 +60,16 @@ def page_data(locale: Locale) -> dict[str, Any]:
     }
 
 
-def _not_found(request: Request, staff: PageStaff) -> HTMLResponse:
-    return render_desk(
-        request,
-        "desk/message.html",
-        staff,
-        texts=shell,
-        active="console",
-        status_code=404,
-        title=shell.NOT_FOUND_TITLE,
-        message=shell.NOT_FOUND,
-    )
-
-
 @router.get("/tickets/{number}", response_class=HTMLResponse)
 def ticket_page(request: Request, number: str, db: DbSession, staff: PageStaff) -> HTMLResponse:
     parsed = parse_id(number)
     if parsed is None:
-        return _not_found(request, staff)
+        return not_found_page(request, staff, active="console")
     try:
         ticket = queries.ticket_for_staff(db, staff, parsed)
     except (TicketNotFound, TicketForbidden):
         # Another team's ticket looks exactly like a missing one: its subject never leaks.
-        return _not_found(request, staff)
+        return not_found_page(request, staff, active="console")
     detail = present_detail(db, ticket)
     viewer = Viewer.of(staff)
     locale = desk_locale(request, viewer)

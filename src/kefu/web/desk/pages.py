@@ -74,6 +74,23 @@ def render_desk(
     return response
 
 
+def not_found_page(
+    request: Request, staff: StaffActor | Viewer | None, *, active: str = ""
+) -> HTMLResponse:
+    """The shell's 404 page: for an address that names nothing, and for what the viewer may
+    not see (which must look the same, so nothing about it leaks)."""
+    return render_desk(
+        request,
+        "desk/message.html",
+        staff,
+        texts=shell,
+        active=active,
+        status_code=404,
+        title=shell.NOT_FOUND_TITLE,
+        message=shell.NOT_FOUND,
+    )
+
+
 @router.get("/login", response_class=HTMLResponse)
 def sign_in(request: Request, next: str = Query("/desk", max_length=2000)) -> Response:
     return render_desk(request, "desk/login.html", None, texts=shell, next_url=safe_next(next))
