@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
+from kefu.auth.deps import SESSION_COOKIE
+from tests.conftest import StaffHandle
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 needs_chromium = pytest.mark.skipif(
@@ -88,3 +91,9 @@ def small_png(path: Path, colour: tuple[int, int, int] = (214, 51, 108), size: i
 def no_horizontal_scroll(page: Page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page is {width}px wide on a 390px phone"
+
+
+def signed_in(page: Page, base: str, staff: StaffHandle) -> None:
+    """The page's browser carries ``staff``'s session cookie, as after the sign-in page."""
+    token = staff.headers["Authorization"].removeprefix("Bearer ")
+    page.context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": base}])

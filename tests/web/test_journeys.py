@@ -14,7 +14,14 @@ from kefu.config import Settings
 from kefu.kit.db import Database
 from tests.conftest import Desk, StaffHandle
 from tests.live_server import live_server
-from tests.web.browser import chromium, needs_chromium, new_page, screenshot, small_png
+from tests.web.browser import (
+    chromium,
+    needs_chromium,
+    new_page,
+    screenshot,
+    signed_in,
+    small_png,
+)
 
 pytestmark = needs_chromium
 
@@ -25,8 +32,7 @@ def console(
     """An agent's desktop page with the agent's session cookie, on the All open view (the
     sign-in form itself is tested with the queue)."""
     page, errors = new_page(browser, "zh-CN" if lang == "zh-CN" else "en-US")
-    token = agent.headers["Authorization"].removeprefix("Bearer ")
-    page.context.add_cookies([{"name": "kefu_session", "value": token, "url": base}])
+    signed_in(page, base, agent)
     page.goto(f"{base}/desk?view=all_open&lang={lang}")
     expect(page.locator("[data-live]")).to_have_attribute("data-state", "on")
     return page, errors

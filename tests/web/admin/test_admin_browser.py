@@ -4,23 +4,16 @@ edits a help-centre article and watches the preview; no console errors, in Engli
 from __future__ import annotations
 
 import httpx
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from kefu.auth.deps import SESSION_COOKIE
 from kefu.auth.models import Role
 from kefu.config import Settings
 from kefu.kit.db import Database
-from tests.conftest import Desk, StaffHandle
+from tests.conftest import Desk
 from tests.live_server import live_server
-from tests.web.browser import browser_page, needs_chromium, screenshot
+from tests.web.browser import browser_page, needs_chromium, screenshot, signed_in
 
 pytestmark = needs_chromium
-
-
-def sign_in(page: Page, base: str, staff: StaffHandle) -> None:
-    """The browser carries ``staff``'s session cookie, as after the sign-in page."""
-    token = staff.headers["Authorization"].removeprefix("Bearer ")
-    page.context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": base}])
 
 
 def test_an_admin_adds_a_staff_member_with_a_team_and_a_skill(
@@ -29,7 +22,7 @@ def test_an_admin_adds_a_staff_member_with_a_team_and_a_skill(
     admin = desk.staff("Ada Admin", Role.admin)
     with live_server(settings, database) as base, browser_page() as (page, errors):
         page.on("dialog", lambda dialog: dialog.accept())
-        sign_in(page, base, admin)
+        signed_in(page, base, admin)
         page.goto(f"{base}/desk/admin/staff?lang=en")
         expect(page.get_by_role("heading", name="Staff", exact=True)).to_be_visible()
 
@@ -85,7 +78,7 @@ def test_an_admin_edits_an_article_with_its_preview_in_chinese(
 ) -> None:
     admin = desk.staff("管理员", Role.admin)
     with live_server(settings, help_centre) as base, browser_page("zh-CN") as (page, errors):
-        sign_in(page, base, admin)
+        signed_in(page, base, admin)
         page.goto(f"{base}/desk/admin/kb?lang=zh-CN&q=密码&locale=zh-CN")
         expect(page.get_by_role("heading", name="知识库")).to_be_visible()
         page.locator("tbody a", has_text="找回密码").first.click()

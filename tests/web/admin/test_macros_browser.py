@@ -10,7 +10,7 @@ from kefu.config import Settings
 from kefu.kit.db import Database
 from tests.conftest import Desk
 from tests.live_server import live_server
-from tests.web.browser import browser_page, needs_chromium, screenshot
+from tests.web.browser import browser_page, needs_chromium, screenshot, signed_in
 
 pytestmark = needs_chromium
 
@@ -18,8 +18,7 @@ pytestmark = needs_chromium
 def test_a_supervisor_writes_a_macro(settings: Settings, database: Database, desk: Desk) -> None:
     lead = desk.staff("Zhou Min", Role.supervisor)
     with live_server(settings, database) as base, browser_page() as (page, errors):
-        token = lead.headers["Authorization"].removeprefix("Bearer ")
-        page.context.add_cookies([{"name": "kefu_session", "value": token, "url": base}])
+        signed_in(page, base, lead)
         page.goto(f"{base}/desk/admin/macros?lang=en")
         expect(page.locator("[data-rows]")).to_contain_text("No macros yet.")
         page.get_by_label("Name (Chinese)").fill("已解决并致谢")

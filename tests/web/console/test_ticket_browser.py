@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from sqlalchemy import update
 
 from kefu.auth.models import Role
@@ -17,14 +17,9 @@ from kefu.tickets.models import Ticket
 from kefu.triage.training import corrections
 from tests.conftest import Desk, StaffHandle
 from tests.live_server import live_server
-from tests.web.browser import browser_page, needs_chromium, screenshot
+from tests.web.browser import browser_page, needs_chromium, screenshot, signed_in
 
 pytestmark = needs_chromium
-
-
-def signed_in(page: Page, base: str, staff: StaffHandle) -> None:
-    token = staff.headers["Authorization"].removeprefix("Bearer ")
-    page.context.add_cookies([{"name": "kefu_session", "value": token, "url": base}])
 
 
 def ticket_for(

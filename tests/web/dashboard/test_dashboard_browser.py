@@ -16,7 +16,7 @@ from kefu.kit.db import Database
 from tests.analytics.records import Records
 from tests.conftest import Desk
 from tests.live_server import live_server
-from tests.web.browser import browser_page, needs_chromium, screenshot
+from tests.web.browser import browser_page, needs_chromium, screenshot, signed_in
 
 pytestmark = needs_chromium
 H = timedelta(hours=1)
@@ -42,9 +42,8 @@ def test_the_dashboard_draws_and_refreshes_itself(
     records.conversation(24 * H, "resolved")
     records.conversation(24 * H, "handed_off", ticket=True)
     lead = desk.staff("Li Lei", Role.supervisor)
-    token = lead.headers["Authorization"].removeprefix("Bearer ")
     with live_server(settings, database) as base, browser_page() as (page, errors):
-        page.context.add_cookies([{"name": "kefu_session", "value": token, "url": base}])
+        signed_in(page, base, lead)
         page.goto(f"{base}/desk/dashboard?lang=en")
         expect(page.get_by_role("heading", name="Supervisor dashboard")).to_be_visible()
         expect(page.locator("svg.chart[role=img]")).to_have_count(10)
@@ -75,7 +74,7 @@ def test_the_dashboard_draws_and_refreshes_itself(
         assert errors == []
 
     with live_server(settings, database) as base, browser_page("zh-CN") as (page, errors):
-        page.context.add_cookies([{"name": "kefu_session", "value": token, "url": base}])
+        signed_in(page, base, lead)
         page.goto(f"{base}/desk/dashboard?lang=zh-CN&period=30d")
         expect(page.get_by_role("heading", name="主管数据看板")).to_be_visible()
         expect(page.get_by_role("img", name="各分类未解决工单", exact=True)).to_be_visible()
