@@ -114,8 +114,9 @@ def db_upgrade(revision: str) -> None:
 
 
 @main.command(
-    help="Seed the starter help centre and bilingual demo staff, contacts, orders and tickets. "
-    "/ 写入初始帮助中心和中英文演示数据。"
+    help="Seed the starter help centre and bilingual demo staff, contacts, orders, tickets, "
+    "macros, saved views and a month of history for the dashboard. "
+    "/ 写入初始帮助中心和中英文演示数据（含快捷回复、已保存视图和一个月的看板历史）。"
 )
 def demo() -> None:
     from kefu.demo.data import DEMO_PASSWORD, STAFF
