@@ -83,7 +83,7 @@ class Settings(BaseSettings):
         le=0.99,
         description="Share of cases for a person the bot hands off (estimated out of fold in "
         "training): higher hands off more, lower answers more. 0.55 was chosen on eval/bot's "
-        "tuning sets.",
+        "three tuning sets, for precision first.",
     )
     bot_min_confidence: float = Field(
         0.45, ge=0, le=1, description="Below this the bot asks the user to rephrase."

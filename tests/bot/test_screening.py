@@ -5,7 +5,7 @@ import re
 import pytest
 
 from kefu.bot import replies
-from kefu.bot.screening import asks_for_person, shared_secrets
+from kefu.bot.screening import asks_for_person, sensitive_situation, shared_secrets
 from kefu.kit.i18n import Text
 
 
@@ -44,6 +44,31 @@ def test_pasted_secrets_are_noticed() -> None:
     assert shared_secrets("my card 6222 0212 3456 7890 123") == ["card"]
     assert shared_secrets("密码是abc12345") == ["password"]
     assert shared_secrets("order 12345 has not arrived") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        ("paid the guy on discord for coins and he vanished, I'm out 150 bucks", "fraud"),
+        ("clicked the link in the text and money just left my bank account", "fraud"),
+        ("交了解冻费说能提现，现在又让我交保证金", "fraud"),
+        ("所谓客服让我在网贷平台借了钱，说是注销学生账户", "fraud"),
+        ("银行卡被刷走了两笔", "fraud"),
+        ("my ex is posting my full name and school under every video", "privacy"),
+        ("the data export has someone else's messages in it", "privacy"),
+        ("导出的资料里有别人的聊天记录", "privacy"),
+        ("I'm reporting you to the FTC", "threat"),
+        ("I'll go to the news about this", "threat"),
+        ("我要去工信部投诉你们", "threat"),
+        # How-to questions with the same words.
+        ("how do I report a video to you", None),
+        ("how do I export my data before deleting my account", None),
+        ("充值扣了两次钱怎么退", None),
+        ("how do I get paid out for my lives", None),
+    ],
+)
+def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:
+    assert sensitive_situation(text, []) == situation
 
 
 def _texts() -> list[tuple[str, str]]:

@@ -41,6 +41,7 @@ def test_learns_categories_in_both_languages(seed: dict[str, list[str]]) -> None
     accuracy = sum(p.label == y for p, y in zip(predictions, test_y, strict=True)) / len(test_y)
     assert accuracy >= 0.8
     assert classifier.cv_accuracy is not None and classifier.temperature > 0
+    assert classifier.embedding_weight in ClassifierOptions().embedding_weights  # chosen by CV
     for p in predictions:
         assert 0 < p.runner_up_confidence <= p.confidence <= 1
         assert p.runner_up in LABELS and p.runner_up != p.label
@@ -52,7 +53,7 @@ def test_learns_categories_in_both_languages(seed: dict[str, list[str]]) -> None
 
 def test_embeddings_can_be_turned_off_and_shared(seed: dict[str, list[str]]) -> None:
     train_x, train_y, test_x, _ = _split(seed, LABELS[:2], 30)
-    lexical = TextClassifier(ClassifierOptions(embedding_weight=0)).fit(train_x, train_y)
+    lexical = TextClassifier(ClassifierOptions(embedding_weights=(0.0,))).fit(train_x, train_y)
     assert not lexical.uses_embeddings
     assert len(lexical.predict(test_x)) == len(test_x)
     combined = TextClassifier().fit(train_x, train_y)
@@ -74,6 +75,32 @@ def test_out_of_scope_examples_teach_a_none_of_these_decision(seed: dict[str, li
     assert sum(p.label == y for p, y in zip(kept, test_y, strict=True)) / len(test_y) >= 0.7
     refused = classifier.predict(outside[60:90])
     assert sum(p.out_of_scope and p.label == "oos" for p in refused) >= 15
+
+
+def test_what_out_of_scope_examples_say_is_learned_as_a_class(
+    seed: dict[str, list[str]],
+) -> None:
+    """Fraud reports as the "none of these" examples: new fraud reports are refused because
+    they resemble those examples, not merely because the classifier is unsure."""
+    in_scope = LABELS[:3]
+    train_x, train_y, test_x, _ = _split(seed, in_scope, 40)
+    fraud = seed["fraud_report"]
+    learned, unseen = fraud[0::4][:40], fraud[2::4][:20]  # both languages, spread over the file
+    classifier = TextClassifier().fit(train_x + learned, train_y + ["oos"] * 40, oos_label="oos")
+    probs, flags = classifier.probabilities(test_x + unseen)
+    assert probs.shape == (len(test_x) + 20, len(in_scope))  # the labels' columns only
+    assert abs(float(probs.sum(axis=1).min()) - 1) < 1e-6  # given that the text is in scope
+    assert flags[len(test_x) :].sum() >= 15
+    assert flags[: len(test_x)].sum() <= 3
+
+
+def test_a_few_out_of_scope_examples_decide_by_their_class_alone(
+    seed: dict[str, list[str]],
+) -> None:
+    train_x, train_y, _, _ = _split(seed, LABELS[:2], 20)
+    fraud = seed["fraud_report"][::2]
+    classifier = TextClassifier().fit(train_x + fraud[:3], train_y + ["oos"] * 3, oos_label="oos")
+    assert classifier.predict(fraud[:3])[0].out_of_scope  # too few to cross-validate a detector
 
 
 def test_training_needs_two_labels() -> None:

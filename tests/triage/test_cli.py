@@ -85,6 +85,7 @@ def test_benchmark_reports_quality_speed_and_out_of_scope(tmp_path: Path) -> Non
         assert isinstance(report[key], float), key
     assert set(report["per_lang"]) == {"zh", "en"}
     assert report["in_scope_accuracy"] > 0.8 and report["oos_recall"] > 0.5
+    assert report["embedding_weight"] in (1.0, 2.0)
 
 
 def test_dataset_files_from_excel_and_other_encodings(tmp_path: Path) -> None:

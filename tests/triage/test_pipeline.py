@@ -115,7 +115,19 @@ SAFETY_CASES = [
     ("I'm going to kill you when I find you", {"violence_threat"}),
     ("我要去弄死那个主播", {"violence_threat"}),
     ("直播间有人引诱小学生私下见面", {"minor_at_risk"}),
+    ("不打算活了，号也不要了", {"self_harm"}),
+    ("主播站在天台上说要跳下去", {"self_harm"}),
+    ("how do I delete everything, I won't be around much longer anyway", {"self_harm"}),
+    ("the streamer says she is going to jump off the roof", {"self_harm"}),
+    ("12岁的小姑娘开播，弹幕一直让她脱衣服", {"minor_at_risk"}),
+    (
+        "the host looks about 10 and people keep telling her to take her shirt off",
+        {"minor_at_risk"},
+    ),
     # Everyday speech that must not jump the queue.
+    ("我18岁了，网友约我见面安全吗", set()),
+    ("my 10 year old kid wants to meet her favourite streamer at the fan event", set()),
+    ("the jump off the bridge stunt video got taken down", set()),
     ("we're gonna shoot a new stream tomorrow", set()),
     ("I'm going to kill it at my next live stream!", set()),
     ("这个游戏太难了，我想死在第三关了哈哈", set()),
@@ -139,6 +151,10 @@ SCAM_CASES = [
     ("让我把短信里的数字念给他", True),
     ("send me the code you just got", True),
     ("客服说要退款给我，让我加他私人号，先交200保证金", True),
+    ("卖家客服说要扫他的二维码才能退款", True),
+    ("the refund agent wants me scanning a qr code to get my money back", True),
+    ("对方开着屏幕共享等我操作", True),
+    ("they say my account is frozen unless I install their app", True),
     # The same words in ordinary requests.
     ("能不能重新发一下验证码给我", False),
     ("Please send me a new verification code", False),
@@ -146,6 +162,8 @@ SCAM_CASES = [
     ("how do I share my screen during a live stream?", False),
     ("直播间能不能开屏幕共享功能", False),
     ("怎么换绑接收验证码的手机号？", False),
+    ("扫码登录电脑版怎么弄", False),
+    ("can I scan a qr code to add a friend", False),
 ]
 
 

@@ -86,4 +86,5 @@ def train_and_evaluate(
     report = evaluate(classifier, test, oos_label=oos_label)
     report["train_rows"] = len(train)
     report["train_seconds"] = train_seconds
+    report["embedding_weight"] = classifier.embedding_weight  # chosen by cross-validation
     return report

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import sklearn
 
-from kefu.triage.classifier import TextClassifier
+from kefu.triage.classifier import ClassifierOptions, TextClassifier
 from kefu.triage.dataset import Example, read_examples
 
 log = logging.getLogger("kefu.triage")
@@ -56,7 +56,9 @@ class ModelSpec:
         return rows
 
     def fingerprint(self) -> str:
-        digest = hashlib.sha256(repr(dataclasses.astuple(self)).encode())
+        # The classifier's options belong to the recipe too: changing them names a new model.
+        recipe = (dataclasses.astuple(self), dataclasses.astuple(ClassifierOptions()))
+        digest = hashlib.sha256(repr(recipe).encode())
         for name in self.files + self.negatives:
             digest.update((DATA_DIR / name).read_bytes())
         return digest.hexdigest()[:12]
