@@ -41,7 +41,6 @@ def test_learns_categories_in_both_languages(seed: dict[str, list[str]]) -> None
     accuracy = sum(p.label == y for p, y in zip(predictions, test_y, strict=True)) / len(test_y)
     assert accuracy >= 0.8
     assert classifier.cv_accuracy is not None and classifier.temperature > 0
-    assert classifier.embedding_weight in ClassifierOptions().embedding_weights  # chosen by CV
     for p in predictions:
         assert 0 < p.runner_up_confidence <= p.confidence <= 1
         assert p.runner_up in LABELS and p.runner_up != p.label
@@ -94,13 +93,34 @@ def test_what_out_of_scope_examples_say_is_learned_as_a_class(
     assert flags[: len(test_x)].sum() <= 3
 
 
-def test_a_few_out_of_scope_examples_decide_by_their_class_alone(
+def test_a_single_out_of_scope_example_decides_by_its_class_alone(
     seed: dict[str, list[str]],
 ) -> None:
     train_x, train_y, _, _ = _split(seed, LABELS[:2], 20)
-    fraud = seed["fraud_report"][::2]
-    classifier = TextClassifier().fit(train_x + fraud[:3], train_y + ["oos"] * 3, oos_label="oos")
-    assert classifier.predict(fraud[:3])[0].out_of_scope  # too few to cross-validate a detector
+    fraud = seed["fraud_report"][0]
+    classifier = TextClassifier().fit([*train_x, fraud], [*train_y, "oos"], oos_label="oos")
+    assert classifier.cv_accuracy is None  # too few to cross-validate a detector
+    assert classifier.predict([fraud + "!!"])[0].out_of_scope
+    assert not any(p.out_of_scope for p in classifier.predict(train_x[:5]))
+
+
+def test_models_pickled_by_an_earlier_kefu_still_load(seed: dict[str, list[str]]) -> None:
+    train_x, train_y, test_x, _ = _split(seed, LABELS[:2], 20)
+    earlier = ClassifierOptions(embedding_weights=(1.0,))  # an earlier kefu's only weight
+    classifier = TextClassifier(earlier).fit(train_x, train_y)
+    state = classifier.__getstate__()
+    del state["embedding_weight"]  # what an earlier kefu pickled
+    old = TextClassifier.__new__(TextClassifier)
+    old.__setstate__(state)
+    assert [p.label for p in old.predict(test_x)] == [p.label for p in classifier.predict(test_x)]
+    with_oos = (
+        TextClassifier()
+        .fit(train_x + seed["other"][:10], train_y + ["oos"] * 10, oos_label="oos")
+        .__getstate__()
+    )
+    del with_oos["embedding_weight"]
+    with pytest.raises(ValueError, match="retrain"):
+        TextClassifier.__new__(TextClassifier).__setstate__(with_oos)
 
 
 def test_training_needs_two_labels() -> None:

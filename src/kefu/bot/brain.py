@@ -32,8 +32,9 @@ CLARIFY_BELOW = 0.7
 # The anger model mistakes urgency and indignation for anger ("where's my package??", "flagged
 # for dangerous acts??? it's a kitchen knife"), so an upset user whose question the bot is this
 # sure of gets the answer, with a person one tap away. 0.8 (from 0.97) was chosen on eval/bot's
-# tuning sets: it removed most wrong hand-offs and hardly any right ones; abuse and threats are
-# handed off by the screening whatever the confidence.
+# tuning sets: it removed most wrong hand-offs and hardly any right ones. Threats of regulators,
+# media or courts are handed off by the screening whatever the confidence; a furious user with
+# a clear question gets the answer and the offer of a person.
 ANSWER_DESPITE_ANGER = 0.8
 
 

@@ -52,14 +52,17 @@ def shared_secrets(text: str) -> list[str]:
 # that looks right: "我被假客服骗了" reads like the fake-customer-service article).
 _FRAUD_VICTIM = re.compile(
     r"被骗|骗了我|上当|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|(钱|块|元|千|万).{0,4}被?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
-    r"|银行卡.{0,4}被(刷|扣|转)|解冻费|又让我(交|付|转)|(客服|对方|他们).{0,16}(借了?钱|网贷|贷款)|注销.{0,4}学生(账户|账号)"
+    r"|银行卡.{0,4}被(盗刷|刷走|转走)|解冻费|(又|还)让我(交|转|付).{0,4}(保证金|押金|手续费|激活费)"
+    r"|(让|叫|要)我.{0,12}(借钱|网贷|贷款)|在.{0,6}(网贷|借贷).{0,8}借了"
+    r"|(说|让|要).{0,10}注销.{0,4}学生(账户|账号)"
     r"|\b(i (was|got|been) scammed|got scammed|scammed me|been conned|ripped me off)\b"
     r"|\b(lost|stole|took|taken)\b.{0,30}\b(money|\d+ ?(yuan|rmb|dollars|bucks)?)\b.{0,20}"
     r"|\bmoney (was |got |is )?(taken|stolen|gone)\b|\bloan in my name\b"
-    r"|\bi'?m out \$?\d+|\bmoney (just )?(left|vanished from|disappeared from) my\b"
-    r"|\bpaid (him|her|them|a guy|the guy|the seller)\b.{0,60}\b(vanished|disappeared|ghosted|"
-    r"blocked me|never (got|sent|received|showed))|\b(now|then) they want (another|more)\b"
-    r"|\btook out a loan\b",
+    r"|\bi'?m out (\$\d+|\d+ ?(bucks|dollars|usd|yuan|rmb))"
+    r"|\bmoney (just )?(vanished|disappeared) from my\b"
+    r"|\bpaid (him|her|them|a guy|some guy|this guy)\b.{0,60}"
+    r"\b(vanished|disappeared|ghosted|blocked me)"
+    r"|\b(now|then) they want (another|more)\b|\btook out a loan\b.{0,50}\b(said|told|asked)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(
@@ -71,18 +74,22 @@ _EXPOSED = re.compile(
     r"(身份证|住址|家庭地址|学校|手机号|电话号码|私密照|裸照|隐私|个人信息|聊天记录).{0,12}"
     r"(发到|发在|发了|曝光|公开|泄露|挂出|挂在)"
     r"|(曝光|泄露|公开|挂出|人肉).{0,12}(身份证|住址|学校|手机号|私密照|裸照|个人信息)"
-    r"|别人的(聊天记录|手机号|电话号码|身份证|个人信息|私信)"
-    r"|\b(post|share|leak|expose|publish|upload)(ed|ing|s)?\b.{0,40}\b(id card|home address|"
-    r"address|school|phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|"
-    r"personal info\w*)\b|\bdox+|\bsomeone else'?s (messages|chats|phone number|data|info)",
+    r"|(看到|看得到|出现|里有|怎么有|收到了?).{0,6}别人的(聊天记录|手机号|电话号码|身份证|个人信息|订单)"
+    r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|leaked|leaking|exposed|exposing|"
+    r"published|uploaded|uploading|put up)\b.{0,40}\b(id card|home address|address|school|"
+    r"phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|personal info\w*)\b"
+    r"|\bdox+|\b(see|seeing|shows?|showing|has|contains?|got|received) someone else'?s "
+    r"(messages|chats|phone number|data|info)",
     re.IGNORECASE,
 )
 _THREAT = re.compile(
-    r"消协|消费者协会|12315|工商局|工信部|网信办|黑猫投诉|监管部门|市场监管|起诉|律师函|去法院"
+    r"消协|消费者协会|(?<!\d)12315(?!\d)|工商局|监管部门|市场监管|起诉|律师函|去法院"
+    r"|(投诉|举报|告)到?.{0,4}(工信部|网信办)|(工信部|网信办).{0,6}(投诉|举报)|黑猫投诉"
     r"|曝光你们|媒体曝光|微博曝光|找记者"
-    r"|\b(regulators?|consumer (council|association|protection)|sue (you|u)|lawsuit|"
-    r"(my|our|a) lawyer (will|is going to)|lawyer'?s? letter|go(ing)? to the (media|press|news)|"
-    r"report(ing)? (you|u) to|ftc|bbb|attorney general)\b",
+    r"|\b((?<!voltage )regulators?|consumer (council|association|protection)|sue (you|u)|lawsuit|"
+    r"(my|our|a) lawyer (will|is going to)|lawyer'?s? letter|going to the (media|press)|"
+    r"(i'?ll|i will|i'?m going to|i'?m gonna) go to the (media|press|news|papers)|"
+    r"report(ing)? (you|u) to|(to|with) the (ftc|bbb|attorney general))\b",
     re.IGNORECASE,
 )
 

@@ -3,10 +3,10 @@
 Lexical features (TF-IDF over character n-grams, which suit Chinese, and over jieba/Latin words)
 are joined with sentence embeddings into one linear SVM. Confidences are a softmax of its scores
 with a temperature fitted on out-of-fold predictions. Given out-of-scope examples, it also learns
-a "none of these" decision: the examples form one more class of the SVM (what they say matters:
-"unban me now" needs a person however confident an article looks), and a small model over that
-class's share, how confident the SVM is and how close the text lies to anything in scope makes
-the call, so texts unlike anything seen are caught too.
+a "none of these" decision: the examples form one more class of the SVM (so what they say is
+learned, not only how unsure the SVM is), and a small model over that class's share, how
+confident the SVM is and how close the text lies to anything in scope makes the call, so texts
+unlike anything seen are caught too.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ class Prediction:
 @dataclass(frozen=True)
 class ClassifierOptions:
     # How much the sentence embeddings count against the lexical features: cross-validation
-    # picks one of these (measured: 2 suits banking77 and CLINC150, 1 the Chinese reviews);
+    # picks one of these (measured: 2 suits banking77 and CLINC150, 1 the Chinese reviews and
+    # kefu's categories);
     # (0,) turns the embeddings off.
     embedding_weights: tuple[float, ...] = (1.0, 2.0)
     c: float = 0.5
@@ -209,6 +210,8 @@ class TextClassifier:
             ],
             dtype=np.int64,
         )
+        if not self.options.embedding_weights:
+            raise ValueError("embedding_weights needs at least one weight (0 turns them off)")
         self._train_embeddings = None
         self.embedding_weight = max(self.options.embedding_weights)  # embed if any weight needs it
         embeddings = self._embed(texts)
@@ -361,3 +364,11 @@ class TextClassifier:
         state = dict(self.__dict__)
         state["_encoder"] = None  # the encoder is process-wide, never pickled
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if "embedding_weight" not in state:  # pickled by kefu before the weight was chosen
+            if state.get("_oos") is not None:
+                # Its out-of-scope decision reads other features: it must be retrained.
+                raise ValueError("an out-of-scope model from an earlier kefu; retrain it")
+            state["embedding_weight"] = getattr(state.get("options"), "embedding_weight", 1.0)
+        self.__dict__.update(state)

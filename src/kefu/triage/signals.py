@@ -22,14 +22,18 @@ _CHILD_ZH = (
     r"(未成年|小学生|初中生|儿童|小孩|孩子|幼女|幼童|小姑娘|小女孩|小男孩|十来岁|十几岁"
     r"|(?<!\d)([1-9]|1[0-7])岁)"
 )
-_HARM_ZH = r"(色情|裸|脱衣|脱掉|猥亵|性侵|引诱|约见|约.{0,2}见面|虐待|打骂|私下见面|要.{0,2}私密照)"
+_HARM_ZH = (
+    r"(色情|裸(?![色妆眼])|脱衣|脱光|猥亵|性侵|引诱|约见|约.{0,2}见面|虐待|打骂|私下见面"
+    r"|要.{0,2}私密照)"
+)
 _CHILD_EN = (
-    r"\b(child|kid|minor|underage|little (girl|boy)|[0-9]{1,2}[- ]?(yo|year[- ]old)"
+    r"\b(child|kid|minor|underage|little (girl|boy)|([1-9]|1[0-7])[- ]?(yo|year[- ]old)"
     r"|looks? (about |around |like )?([5-9]|1[0-5]))\b"
 )
 _HARM_EN = (
-    r"\b(nude|naked|sexual|groom|abuse|explicit|meet (up|in person)|undress"
-    r"|take (her|his|their) (shirt|top|clothes) off)"
+    r"\b(nude|naked|sexual\w*|(?<!pet )(?<!dog )groom(ed|ing)?\b(?! (kit|set|tools?|brush))"
+    r"|abus(e|ed|ing)|explicit|meet (up|in person)|undress"
+    r"|take (her|his|their) (shirt|top|clothes) off)\b"
 )
 
 # Jokes ("想死在第三关了哈哈", "kill me now, the upload failed", "gonna shoot a new stream") are
@@ -38,15 +42,15 @@ SAFETY = (
     Signal(
         "self_harm",
         _any(
-            r"自杀|轻生|不(想|打算|愿意)活|活不下去|活着没意思|割腕|跳楼|安眠药|结束(我的)?生命",
-            r"遗书|遗言|告别视频|(楼顶|天台|桥上|窗台).{0,12}(要|想)?跳下去",
+            r"自杀|轻生|不(想|打算|愿意)活(?![动跃])|活不下去|活着没意思|割腕|跳楼|安眠药|结束(我的)?生命",
+            r"写.{0,2}遗书|留下?.{0,2}遗书|(楼顶|天台|桥上|窗台).{0,12}(要|想|准备)跳下去",
             r"想(去)?死(?!在)(?![^，。！？]{0,10}(哈哈|笑死|开玩笑))",
             r"\b(kill(ing)? my ?self|hurt(ing)? my ?self|suicidal|commit suicide|self[- ]?harm)\b",
             r"\bend (it all|my life)\b|\bdon'?t want to (live|be alive)\b|\bcan'?t go on\b",
-            r"\bwant to die\b(?! of)|\b(suicide|goodbye) (note|letter|video)\b",
-            r"\bwon'?t be (around|here|alive) (much longer|anymore|for long|tomorrow)\b",
-            r"\b(going to|gonna|wants? to|about to|will) jump (off|from) (a|the|this) "
-            r"(roof|bridge|building|balcony)\b",
+            r"\bwant to die\b(?! of)|\bsuicide (note|letter)\b",
+            r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
+            r"\b(i'?m|i am|she'?s|he'?s|she is|he is) (going to|gonna|about to) jump (off|from) "
+            r"(a|the|this) (roof|bridge|building|balcony)\b",
         ),
     ),
     Signal(
@@ -98,12 +102,14 @@ SCAM = (
     Signal(
         "screen_sharing",
         _any(
-            r"(让|要|叫|要求)我?.{0,6}(共享屏幕|屏幕共享|开.{0,2}共享)|开着.{0,2}(屏幕)?共享",
+            r"(让|要|叫|要求)我?.{0,6}(共享屏幕|屏幕共享|开.{0,2}共享)|开着.{0,2}屏幕共享",
             r"下载.{0,6}(会议|远程|ToDesk|向日葵)|ToDesk|向日葵远程",
             r"\b(anydesk|todesk|teamviewer|rustdesk)\b|\bremote (access|desktop|control)\b|"
             r"\bmeeting app\b",
             r"\b(asked|told|wants?|wanted|asking)\b (me )?to (share (my|the|your) screen|"
-            r"screen ?share|install|download)\b|\bunless (i|you) (install|download)\b",
+            r"screen ?share|install|download)\b",
+            r"\b(frozen|suspended|banned|closed|locked)\b.{0,40}"
+            r"\bunless (i|you) (install|download)\b",
         ),
     ),
     Signal(
@@ -118,9 +124,12 @@ SCAM = (
         "off_platform_refund",
         _any(
             r"(加|添加).{0,6}(私人|私聊|好友|QQ).{0,10}(退款|理赔|赔付)|(退款|理赔).{0,10}(加|添加).{0,6}(私人号|好友)",
-            r"扫.{0,3}(二维码|码).{0,10}(退款|理赔|赔付|才能退)|(退款|理赔|退钱).{0,16}扫.{0,3}(二维码|码)",
-            r"\bscan(ning)? (a|the|this|their) qr code\b.{0,40}\b(refund|compensation)"
-            r"|\b(refund|compensation)\b.{0,50}\bscan(ning)? (a|the|this|their) qr",
+            r"(?<!需)(让|要|叫)我?.{0,6}扫.{0,6}(二维码|码).{0,10}(退款|理赔|赔付|才能退)"
+            r"|(退款|理赔|退钱).{0,16}(让|叫)我.{0,4}扫",
+            r"\b(asked|asking|told|wants?|wanted|making|has|have) me (to )?scan(ning)? "
+            r"(a|the|this|their|his|her) qr code\b.{0,40}\b(refund|compensation|money back)"
+            r"|\b(refund|compensation|money back)\b.{0,50}\b(asked|asking|told|wants?|wanted|making"
+            r"|has|have) me (to )?scan",
             r"\b(refund|compensation)\b.{0,40}\b(add me|contact me on|outside the app|"
             r"other app|whatsapp|telegram)\b",
         ),
