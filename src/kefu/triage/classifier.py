@@ -51,8 +51,7 @@ class Prediction:
 class ClassifierOptions:
     # How much the sentence embeddings count against the lexical features: cross-validation
     # picks one of these (measured: 2 suits banking77 and CLINC150, 1 the Chinese reviews and
-    # kefu's categories);
-    # (0,) turns the embeddings off.
+    # kefu's categories); (0,) turns the embeddings off.
     embedding_weights: tuple[float, ...] = (1.0, 2.0)
     c: float = 0.5
     folds: int = 5
@@ -212,9 +211,7 @@ class TextClassifier:
         )
         if not self.options.embedding_weights:
             raise ValueError("embedding_weights needs at least one weight (0 turns them off)")
-        self._train_embeddings = None
-        self.embedding_weight = max(self.options.embedding_weights)  # embed if any weight needs it
-        embeddings = self._embed(texts)
+        embeddings = self.encoder.encode(texts) if max(self.options.embedding_weights) > 0 else None
         self._cross_validate(texts, y, embeddings, out_of_scope)
         self._vectorizer = _vectorizer(self.options).fit(texts)
         self._model = self._svm(
