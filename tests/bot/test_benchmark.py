@@ -89,3 +89,19 @@ def test_benchmark_without_training_uses_the_starter_help_centre(tmp_path: Path)
     assert report["answer_accuracy"] == 1.0 and report["handoff_recall"] == 1.0
     missing = run(env, "bot", "benchmark", "--test", str(tmp_path / "nope.csv"))
     assert missing.returncode == 2 and "nope.csv" in missing.stderr
+
+
+def test_benchmark_with_an_extra_encoder(tmp_path: Path) -> None:
+    env = {**os.environ, "KEFU_DATA_DIR": str(tmp_path / "data")}
+    train = _csv(tmp_path / "train.csv", TRAIN, ("text", "label"))
+    test = _csv(
+        tmp_path / "test.csv",
+        [("i forgot my password", "password"), ("tell me a funny joke", "oos")],
+        ("text", "label"),
+    )
+    args = ["bot", "benchmark", "--train", str(train), "--test", str(test), "--oos-label", "oos"]
+    result = run(env, *args, "--encoder", "minilm", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answer_accuracy"] == 1.0
+    unknown = run(env, *args, "--encoder", "bert")
+    assert unknown.returncode == 2 and "[unknown_encoder]" in unknown.stderr

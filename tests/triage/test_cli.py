@@ -111,3 +111,15 @@ def test_benchmark_rejects_bad_files(tmp_path: Path) -> None:
         main, ["triage", "benchmark", "--test", str(test), "--oos-label", "other"]
     )
     assert shipped_oos.exit_code == 2 and "[oos_needs_training]" in shipped_oos.output
+
+
+def test_benchmark_encoder_option(tmp_path: Path) -> None:
+    test = _write(tmp_path / "t.csv", [("hi", "other", "en")])
+    unknown = CliRunner().invoke(
+        main, ["triage", "benchmark", "--test", str(test), "--encoder", "bert"]
+    )
+    assert unknown.exit_code == 2 and "[unknown_encoder]" in unknown.output
+    shipped = CliRunner().invoke(
+        main, ["triage", "benchmark", "--test", str(test), "--encoder", "minilm"]
+    )
+    assert shipped.exit_code == 2 and "[encoder_needs_training]" in shipped.output

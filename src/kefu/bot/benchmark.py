@@ -93,13 +93,21 @@ def benchmark(
     oos_label: str | None,
     min_confidence: float,
     recall_floor: float,
+    extra_encoders: Sequence[str] = (),
 ) -> dict[str, Any]:
     started = time.perf_counter()
     handoff_label = oos_label or HANDOFF
     if train_rows is None:
-        model: IntentModel = train(starter_examples(), recall_floor=recall_floor)
+        model: IntentModel = train(
+            starter_examples(), recall_floor=recall_floor, extra_encoders=extra_encoders
+        )
     else:
-        model = train(train_rows, oos_label=oos_label, recall_floor=recall_floor)
+        model = train(
+            train_rows,
+            oos_label=oos_label,
+            recall_floor=recall_floor,
+            extra_encoders=extra_encoders,
+        )
     seconds = time.perf_counter() - started
     brain = BotBrain(model, TriagePipeline.shipped(), min_confidence)
     report = evaluate(brain, test, handoff_label=handoff_label)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kefu.kit.cli import echo_report, reports_errors
+from kefu.triage.cli import extra_encoders_option
 
 
 @click.group(help="The self-service bot. / 智能客服机器人。")
@@ -36,15 +37,23 @@ def bot() -> None:
     "--oos-label",
     help="Label meaning 'a person should take this' (default: handoff).",
 )
+@extra_encoders_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @reports_errors
 def benchmark(
-    test_path: Path, train_path: Path | None, oos_label: str | None, as_json: bool
+    test_path: Path,
+    train_path: Path | None,
+    oos_label: str | None,
+    extra_encoders: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     from kefu.bot.benchmark import benchmark as run
     from kefu.config import Settings
     from kefu.triage.dataset import read_examples
+    from kefu.triage.encoder import extra_encoder
 
+    for name in extra_encoders:
+        extra_encoder(name).check()
     test = read_examples(test_path)
     train = read_examples(train_path) if train_path else None
     settings = Settings()
@@ -54,5 +63,6 @@ def benchmark(
         oos_label=oos_label,
         min_confidence=settings.bot_min_confidence,
         recall_floor=settings.bot_handoff_recall,
+        extra_encoders=extra_encoders,
     )
     echo_report(report, as_json)

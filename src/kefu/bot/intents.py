@@ -77,11 +77,16 @@ def train(
     *,
     oos_label: str | None = HANDOFF,
     recall_floor: float,
+    extra_encoders: Sequence[str] = (),
 ) -> IntentModel:
     # The embedding weight is fixed rather than cross-validated: on eval/bot's tuning sets the
     # heavier weight that cross-validation on the articles' questions prefers answered fewer
     # of the users' own phrasings and handed off more of them wrongly.
-    options = ClassifierOptions(embedding_weights=(1.0,), oos_recall_floor=recall_floor)
+    options = ClassifierOptions(
+        embedding_weights=(1.0,),
+        oos_recall_floor=recall_floor,
+        extra_encoders=tuple(extra_encoders),
+    )
     classifier = TextClassifier(options)
     classifier.fit([e.text for e in examples], [e.label for e in examples], oos_label=oos_label)
     return IntentModel(classifier, f"bot-intents-{training_key(examples)}", len(examples))

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import f1_score
 
-from kefu.triage.classifier import TextClassifier
+from kefu.triage.classifier import ClassifierOptions, TextClassifier
 from kefu.triage.dataset import Example
 
 LATENCY_SAMPLE = 300
@@ -76,10 +76,15 @@ def evaluate(
 
 
 def train_and_evaluate(
-    train: Sequence[Example], test: Sequence[Example], *, oos_label: str | None = None
+    train: Sequence[Example],
+    test: Sequence[Example],
+    *,
+    oos_label: str | None = None,
+    extra_encoders: Sequence[str] = (),
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    classifier = TextClassifier().fit(
+    options = ClassifierOptions(extra_encoders=tuple(extra_encoders))
+    classifier = TextClassifier(options).fit(
         [e.text for e in train], [e.label for e in train], oos_label=oos_label
     )
     train_seconds = time.perf_counter() - started
@@ -87,4 +92,5 @@ def train_and_evaluate(
     report["train_rows"] = len(train)
     report["train_seconds"] = train_seconds
     report["embedding_weight"] = classifier.embedding_weight  # chosen by cross-validation
+    report["extra_encoders"] = list(options.extra_encoders)
     return report

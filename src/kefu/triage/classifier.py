@@ -26,7 +26,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from kefu.kit.text import document_tokens
-from kefu.triage.encoder import SentenceEncoder, shared_encoder
+from kefu.triage.encoder import SentenceEncoder, extra_encoder, shared_encoder
 
 Matrix = NDArray[np.float64]
 # What a message is about shows in its opening; reading at most this much bounds the cost of
@@ -53,6 +53,10 @@ class ClassifierOptions:
     # picks one of these (measured: 2 suits banking77 and CLINC150, 1 the Chinese reviews and
     # kefu's categories); (0,) turns the embeddings off.
     embedding_weights: tuple[float, ...] = (1.0, 2.0)
+    # Encoders whose embeddings follow USE's (names from encoder.EXTRA_ENCODERS): "minilm" adds
+    # English all-MiniLM-L6-v2, +1.0 point on banking77 and +0.9 on CLINC150 for about 8 ms
+    # a message (docs/architecture.md); off by default, to keep within the latency budget.
+    extra_encoders: tuple[str, ...] = ()
     c: float = 0.5
     folds: int = 5
     char_ngrams: tuple[int, int] = (1, 4)
@@ -159,8 +163,13 @@ class TextClassifier:
         texts for the out-of-scope call (even when cross-validation weighed the features 0)."""
         return self.embedding_weight > 0 or self._train_embeddings is not None
 
-    def _embed(self, texts: Sequence[str]) -> NDArray[np.float32] | None:
-        return self.encoder.encode(texts) if self.uses_embeddings else None
+    def _embed(
+        self, texts: Sequence[str], given: NDArray[np.float32] | None = None
+    ) -> NDArray[np.float32]:
+        """USE's embeddings (``given``, when the caller has them), then each extra encoder's."""
+        shared = given if given is not None else self.encoder.encode(texts)
+        extras = [extra_encoder(name).encode(texts) for name in self.options.extra_encoders]
+        return np.hstack([shared, *extras]) if extras else shared
 
     def _svm(self, features: spmatrix, y: NDArray[np.int64]) -> LinearSVC:
         model = LinearSVC(C=self.options.c)
@@ -211,7 +220,9 @@ class TextClassifier:
         )
         if not self.options.embedding_weights:
             raise ValueError("embedding_weights needs at least one weight (0 turns them off)")
-        embeddings = self.encoder.encode(texts) if max(self.options.embedding_weights) > 0 else None
+        for name in self.options.extra_encoders:
+            extra_encoder(name).check()  # before any work: unknown, or its extra not installed
+        embeddings = self._embed(texts) if max(self.options.embedding_weights) > 0 else None
         self._cross_validate(texts, y, embeddings, out_of_scope)
         self._vectorizer = _vectorizer(self.options).fit(texts)
         self._model = self._svm(
@@ -306,15 +317,13 @@ class TextClassifier:
     ) -> tuple[Matrix, NDArray[np.bool_]]:
         """Class probabilities (columns follow ``labels``) and the out-of-scope flags.
 
-        Pass ``embeddings`` when several classifiers read the same texts, to embed them once.
+        Pass USE's ``embeddings`` when several classifiers read the same texts, to embed them
+        once (a classifier with extra encoders adds theirs).
         """
         if self._vectorizer is None or self._model is None:
             raise RuntimeError("the classifier is not trained")
         texts = clip(texts)
-        if not self.uses_embeddings:
-            embeddings = None
-        elif embeddings is None:
-            embeddings = self._embed(texts)
+        embeddings = self._embed(texts, given=embeddings) if self.uses_embeddings else None
         probs = _softmax(
             _scores(
                 self._model,
@@ -363,6 +372,9 @@ class TextClassifier:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        options = state.get("options")
+        if options is not None and not hasattr(options, "extra_encoders"):  # before extras
+            object.__setattr__(options, "extra_encoders", ())
         if "embedding_weight" not in state:  # pickled by kefu before the weight was chosen
             if state.get("_oos") is not None:
                 # Its out-of-scope decision reads other features: it must be retrained.

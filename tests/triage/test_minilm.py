@@ -1,0 +1,95 @@
+"""English MiniLM embeddings run in numpy: its tokenizer, its forward pass and its use as an
+extra encoder of the classifier (the test command installs the optional ``english`` extra)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kefu.triage import minilm
+from kefu.triage.classifier import ClassifierOptions, TextClassifier
+from kefu.triage.encoder import EncoderNotInstalled, UnknownEncoder, extra_encoder
+
+MODEL = minilm.model_dir()
+pytestmark = pytest.mark.skipif(
+    MODEL is None, reason="the optional 'english' extra is not installed: uv sync --extra english"
+)
+
+
+@pytest.fixture(scope="module")
+def words() -> minilm.WordPiece:
+    assert MODEL is not None
+    return minilm.WordPiece(MODEL / "vocab.txt", minilm.MAX_TOKENS)
+
+
+def _tokens(words: minilm.WordPiece, text: str) -> list[str]:
+    assert MODEL is not None
+    vocab = (MODEL / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    return [vocab[i] for i in words.ids(text)]
+
+
+def test_wordpiece_splits_like_bert(words: minilm.WordPiece) -> None:
+    assert _tokens(words, "Café unaffable, ok?") == [
+        "[CLS]",
+        "cafe",  # lower-cased, accents stripped
+        "una",
+        "##ffa",
+        "##ble",  # the longest pieces the vocabulary has
+        ",",
+        "ok",
+        "?",
+        "[SEP]",
+    ]
+    # Ideographs one by one (an English vocabulary has only some: the rest are unknown);
+    # control and private-use characters dropped.
+    assert _tokens(words, "我的退\u200b\ue420 ok") == ["[CLS]", "我", "的", "[UNK]", "ok", "[SEP]"]
+    long = words.ids("refund " * 500)
+    assert len(long) == minilm.MAX_TOKENS and long[-1] == words.ids("")[-1]
+
+
+def test_embeddings_match_the_published_model() -> None:
+    encoder = extra_encoder("minilm")
+    vectors = encoder.encode(
+        ["How do I reset my password?", "I forgot my password", "My parcel never arrived"]
+    )
+    assert vectors.shape == (3, minilm.DIM) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    # The first values sentence-transformers gives for the same sentence with this model.
+    reference = [0.00690, -0.06302, -0.07204, -0.03250, -0.04271, 0.07043]
+    assert np.allclose(vectors[0, :6], reference, atol=2e-4)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+    # Padding in a batch changes nothing.
+    alone = encoder.encode(["I forgot my password"])
+    assert np.allclose(alone[0], vectors[1], atol=1e-5)
+    assert encoder.encode([]).shape == (0, minilm.DIM)
+
+
+def test_classifier_appends_extra_encoders() -> None:
+    texts = [
+        "I can't log in to my account",
+        "the login code never arrives",
+        "password reset does not work",
+        "cannot sign in after the update",
+        "I want my money back for this order",
+        "refund the broken headphones please",
+        "return the jacket, it does not fit",
+        "where is my refund for order 1234",
+    ]
+    labels = ["login"] * 4 + ["refund"] * 4
+    options = ClassifierOptions(extra_encoders=("minilm",), folds=2)
+    classifier = TextClassifier(options).fit(texts, labels)
+    shared = classifier.encoder.encode(["sign-in keeps failing"])
+    # Given USE's embedding, the classifier adds MiniLM's itself.
+    assert classifier.predict(["sign-in keeps failing"], shared)[0].label == "login"
+    assert classifier.predict(["money back for the order please"])[0].label == "refund"
+
+    with pytest.raises(UnknownEncoder):
+        TextClassifier(ClassifierOptions(extra_encoders=("bert",))).fit(texts, labels)
+
+
+def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(minilm, "model_dir", lambda: None)
+    with pytest.raises(EncoderNotInstalled) as raised:
+        extra_encoder("minilm").check()
+    assert raised.value.code == "encoder_not_installed"
+    assert "uv sync --extra english" in raised.value.message("en")
