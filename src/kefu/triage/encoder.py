@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from kefu.kit.errors import Invalid
+from kefu.triage import minilm
 
 DIM = 512
 BATCH = 64
@@ -77,31 +77,28 @@ class MiniLMEncoder:
     extra = "english"  # the optional dependencies that install it
 
     def __init__(self) -> None:
-        self._model: Any = None
+        self._model: minilm.MiniLM | None = None
         self._lock = threading.Lock()
 
     def check(self) -> None:
         """Raise a clear error now, rather than on the first message, when it is missing."""
-        from kefu.triage import minilm
-
         if minilm.model_dir() is None:
             raise EncoderNotInstalled(name=self.name, extra=self.extra)
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        from kefu.triage import minilm
-
         if not texts:
             return np.zeros((0, minilm.DIM), dtype=np.float32)
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    self.check()
-                    path = minilm.model_dir()
-                    assert path is not None  # check() saw it
-                    self._model = minilm.MiniLM(path)
-        return np.vstack(
-            [self._model.encode(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
-        )
+        model = self._model or self._load()
+        return np.vstack([model.encode(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)])
+
+    def _load(self) -> minilm.MiniLM:
+        with self._lock:
+            if self._model is None:
+                self.check()
+                path = minilm.model_dir()
+                assert path is not None  # check() saw it
+                self._model = minilm.MiniLM(path)
+            return self._model
 
 
 EXTRA_ENCODERS = {MiniLMEncoder.name: MiniLMEncoder()}
