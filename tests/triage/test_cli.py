@@ -113,7 +113,7 @@ def test_benchmark_rejects_bad_files(tmp_path: Path) -> None:
     assert shipped_oos.exit_code == 2 and "[oos_needs_training]" in shipped_oos.output
 
 
-def test_benchmark_encoder_option(tmp_path: Path) -> None:
+def test_encoder_option(tmp_path: Path) -> None:
     test = _write(tmp_path / "t.csv", [("hi", "other", "en")])
     unknown = CliRunner().invoke(
         main, ["triage", "benchmark", "--test", str(test), "--encoder", "bert"]
@@ -123,3 +123,5 @@ def test_benchmark_encoder_option(tmp_path: Path) -> None:
         main, ["triage", "benchmark", "--test", str(test), "--encoder", "minilm"]
     )
     assert shipped.exit_code == 2 and "[encoder_needs_training]" in shipped.output
+    training = CliRunner().invoke(main, ["triage", "train", "--encoder", "bert"])
+    assert training.exit_code == 2 and "[unknown_encoder]" in training.output

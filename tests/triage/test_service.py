@@ -7,13 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from kefu.app import create_app
 from kefu.auth.models import Role
 from kefu.config import Settings
 from kefu.kit.db import Database
+from kefu.triage import minilm
+from kefu.triage.classifier import ClassifierOptions, TextClassifier
 from kefu.triage.models import TriageModel
-from kefu.triage.service import current_pipeline
+from kefu.triage.service import current_pipeline, dump_artifact
+from kefu.triage.shipped import CATEGORY
 from kefu.triage.training import corrections, held_back, train_category_model
 from kefu.worker.runner import run_until_idle
 from tests.conftest import Desk, edit_ticket, new_ticket
@@ -176,3 +180,45 @@ def test_a_broken_trained_model_falls_back_to_the_shipped_one(
         f"/api/v1/me/tickets/{number}/replies", headers=user, json={"body": "还在等"}
     )
     assert reply.status_code == 201
+
+
+def _activate(database: Database, version: str, classifier: TextClassifier) -> None:
+    with database.transaction() as db:
+        db.execute(update(TriageModel).values(active=False))
+        db.add(
+            TriageModel(
+                version=version,
+                trained_rows=0,
+                corrections=0,
+                metrics={},
+                active=True,
+                artifact=dump_artifact(classifier),
+            )
+        )
+
+
+@pytest.mark.skipif(minilm.model_dir() is None, reason="needs the optional 'english' extra")
+def test_a_model_trained_with_an_extra_encoder_serves_where_it_is_installed(
+    client: TestClient, desk: Desk, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An active model that reads MiniLM as well as USE triages tickets; where the extra is
+    missing, the service says so in its log and uses the shipped model instead."""
+    seed = [e for e in CATEGORY.examples() if e.label in ("refund_return", "account_login")]
+    options = ClassifierOptions(extra_encoders=("minilm",), embedding_weights=(1.0,))
+    classifier = TextClassifier(options).fit([e.text for e in seed], [e.label for e in seed])
+    _activate(database, "with-minilm", classifier)
+    with database.transaction(write=False) as db:
+        assert current_pipeline(db).category_version == "with-minilm"
+    lead = desk.staff("lead", Role.supervisor)
+    number = new_ticket(client, desk.user(), subject="Refund", body="my refund never arrived")[
+        "number"
+    ]
+    ticket = client.get(f"/api/v1/tickets/{number}", headers=lead.headers).json()
+    assert ticket["category"] == "refund_return"
+    records = client.get(f"/api/v1/tickets/{number}/triage", headers=lead.headers).json()
+    assert "with-minilm" in records[0]["result"]["model_version"].split()
+
+    monkeypatch.setattr(minilm, "model_dir", lambda: None)  # as on a machine without the extra
+    _activate(database, "with-minilm-elsewhere", classifier)
+    with database.transaction(write=False) as db:
+        assert current_pipeline(db).category_version.startswith("category-seed-")

@@ -96,12 +96,17 @@ def classify(text: str, vip_level: int, as_json: bool) -> None:
         "/ 用种子数据和坐席纠正重新训练。"
     )
 )
-def train() -> None:
+@extra_encoders_option
+@reports_errors
+def train(extra_encoders: tuple[str, ...]) -> None:
     from kefu.cli import unit_of_work
+    from kefu.triage.encoder import extra_encoder
     from kefu.triage.training import train_category_model
 
+    for name in extra_encoders:
+        extra_encoder(name).check()
     with unit_of_work() as session:
-        outcome = train_category_model(session)
+        outcome = train_category_model(session, extra_encoders=extra_encoders)
     metrics = outcome.metrics
     verdict = "now in use / 已启用" if outcome.activated else "kept the current model / 保留原模型"
     click.echo(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from kefu.kit.clock import utcnow
 from kefu.tickets.models import ActorType, Message, Ticket, TicketEvent
-from kefu.triage.classifier import TextClassifier
+from kefu.triage.classifier import ClassifierOptions, TextClassifier
 from kefu.triage.dataset import Example
 from kefu.triage.models import TriageModel
 from kefu.triage.service import current_pipeline, dump_artifact
@@ -70,7 +71,9 @@ def _macro_f1(classifier: TextClassifier, examples: list[Example]) -> float:
     return float(f1_score([e.label for e in examples], predicted, average="macro", zero_division=0))
 
 
-def train_category_model(db: Session) -> TrainingOutcome:
+def train_category_model(db: Session, *, extra_encoders: Sequence[str] = ()) -> TrainingOutcome:
+    """Train a candidate (with ``extra_encoders`` after USE, if given) and activate it when it
+    is not worse than the model in use."""
     seed = CATEGORY.examples()
     fixes = corrections(db)
     train = [e for e in seed + fixes if not held_back(e.text)]
@@ -79,7 +82,8 @@ def train_category_model(db: Session) -> TrainingOutcome:
     # newcomer: the held-back seed examples (ordinary traffic) are always judged too.
     held = [e for e in seed if held_back(e.text)] + held_fixes
     started = time.perf_counter()
-    candidate = TextClassifier().fit([e.text for e in train], [e.label for e in train])
+    options = ClassifierOptions(extra_encoders=tuple(extra_encoders))
+    candidate = TextClassifier(options).fit([e.text for e in train], [e.label for e in train])
     train_seconds = time.perf_counter() - started
     pipeline = current_pipeline(db)
     current = pipeline.category
@@ -106,6 +110,7 @@ def train_category_model(db: Session) -> TrainingOutcome:
             round(_macro_f1(current, held_fixes), 4) if held_fixes else None
         ),
         "train_seconds": round(train_seconds, 1),
+        "extra_encoders": list(options.extra_encoders),
     }
     if activated:
         db.execute(update(TriageModel).values(active=False))
