@@ -50,10 +50,9 @@ def benchmark(
     from kefu.bot.benchmark import benchmark as run
     from kefu.config import Settings
     from kefu.triage.dataset import read_examples
-    from kefu.triage.encoder import extra_encoder
+    from kefu.triage.encoder import check_encoders
 
-    for name in extra_encoders:
-        extra_encoder(name).check()
+    check_encoders(extra_encoders)
     test = read_examples(test_path)
     train = read_examples(train_path) if train_path else None
     settings = Settings()

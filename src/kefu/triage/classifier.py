@@ -26,7 +26,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from kefu.kit.text import document_tokens
-from kefu.triage.encoder import SentenceEncoder, extra_encoder, shared_encoder
+from kefu.triage.encoder import SentenceEncoder, check_encoders, extra_encoder, shared_encoder
 
 Matrix = NDArray[np.float64]
 # What a message is about shows in its opening; reading at most this much bounds the cost of
@@ -220,8 +220,7 @@ class TextClassifier:
         )
         if not self.options.embedding_weights:
             raise ValueError("embedding_weights needs at least one weight (0 turns them off)")
-        for name in self.options.extra_encoders:
-            extra_encoder(name).check()  # before any work: unknown, or its extra not installed
+        check_encoders(self.options.extra_encoders)
         embeddings = self._embed(texts) if max(self.options.embedding_weights) > 0 else None
         self._cross_validate(texts, y, embeddings, out_of_scope)
         self._vectorizer = _vectorizer(self.options).fit(texts)

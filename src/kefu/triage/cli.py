@@ -17,7 +17,7 @@ class OosNeedsTraining(Invalid):
     zh = "--oos-label 需要配合 --train 使用：随包发布的模型没有“不属于任何类别”的判断。"
 
 
-# Shared with `kefu bot benchmark`.
+# Shared by both benchmarks and `kefu triage train`.
 extra_encoders_option = click.option(
     "--encoder",
     "extra_encoders",
@@ -100,11 +100,10 @@ def classify(text: str, vip_level: int, as_json: bool) -> None:
 @reports_errors
 def train(extra_encoders: tuple[str, ...]) -> None:
     from kefu.cli import unit_of_work
-    from kefu.triage.encoder import extra_encoder
+    from kefu.triage.encoder import check_encoders
     from kefu.triage.training import train_category_model
 
-    for name in extra_encoders:
-        extra_encoder(name).check()
+    check_encoders(extra_encoders)
     with unit_of_work() as session:
         outcome = train_category_model(session, extra_encoders=extra_encoders)
     metrics = outcome.metrics
@@ -166,10 +165,9 @@ def benchmark(
 ) -> None:
     from kefu.triage.benchmark import evaluate, train_and_evaluate
     from kefu.triage.dataset import read_examples
-    from kefu.triage.encoder import extra_encoder
+    from kefu.triage.encoder import check_encoders
 
-    for name in extra_encoders:
-        extra_encoder(name).check()  # before reading and training: a clear error at once
+    check_encoders(extra_encoders)
     test = read_examples(test_path)
     if train_path is not None:
         report = train_and_evaluate(

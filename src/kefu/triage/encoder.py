@@ -108,3 +108,9 @@ def extra_encoder(name: str) -> MiniLMEncoder:
     if name not in EXTRA_ENCODERS:
         raise UnknownEncoder(name=name, known=", ".join(sorted(EXTRA_ENCODERS)))
     return EXTRA_ENCODERS[name]
+
+
+def check_encoders(names: Sequence[str]) -> None:
+    """Raise a clear error before any work when one is unknown or its extra is missing."""
+    for name in names:
+        extra_encoder(name).check()

@@ -24,7 +24,7 @@ from kefu.tickets.events import MessageReceived
 from kefu.tickets.models import PRIORITY_RANK, Message, Priority, Status, Ticket
 from kefu.tickets.workflow import update_ticket
 from kefu.triage.classifier import TextClassifier
-from kefu.triage.encoder import extra_encoder
+from kefu.triage.encoder import check_encoders
 from kefu.triage.models import TriageModel, TriageRecord
 from kefu.triage.pipeline import TriagePipeline, TriageResult
 from kefu.triage.taxonomy import CATEGORY_KEYS
@@ -76,8 +76,7 @@ def load_artifact(data: bytes) -> TextClassifier:
     classifier = pickle.loads(gzip.decompress(data))
     if not isinstance(classifier, TextClassifier):
         raise TypeError("the stored triage model is not a TextClassifier")
-    for name in classifier.options.extra_encoders:
-        extra_encoder(name).check()  # trained where an optional encoder was installed
+    check_encoders(classifier.options.extra_encoders)  # trained where an extra was installed
     return classifier
 
 
