@@ -8,6 +8,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
+from kefu.triage import minilm
 from tests.test_cli import run
 
 TRAIN = [
@@ -91,6 +94,7 @@ def test_benchmark_without_training_uses_the_starter_help_centre(tmp_path: Path)
     assert missing.returncode == 2 and "nope.csv" in missing.stderr
 
 
+@pytest.mark.skipif(minilm.model_dir() is None, reason="needs the optional 'english' extra")
 def test_benchmark_with_an_extra_encoder(tmp_path: Path) -> None:
     env = {**os.environ, "KEFU_DATA_DIR": str(tmp_path / "data")}
     train = _csv(tmp_path / "train.csv", TRAIN, ("text", "label"))

@@ -115,10 +115,13 @@ def test_benchmark_rejects_bad_files(tmp_path: Path) -> None:
 
 def test_encoder_option(tmp_path: Path) -> None:
     test = _write(tmp_path / "t.csv", [("hi", "other", "en")])
+    # Refused before any data is read or model trained.
     unknown = CliRunner().invoke(
-        main, ["triage", "benchmark", "--test", str(test), "--encoder", "bert"]
+        main,
+        ["triage", "benchmark", "--test", str(test), "--train", str(test), "--encoder", "bert"],
     )
     assert unknown.exit_code == 2 and "[unknown_encoder]" in unknown.output
+    # The shipped model cannot gain an encoder, whether or not its extra is installed.
     shipped = CliRunner().invoke(
         main, ["triage", "benchmark", "--test", str(test), "--encoder", "minilm"]
     )

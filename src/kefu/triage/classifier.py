@@ -371,9 +371,6 @@ class TextClassifier:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        options = state.get("options")
-        if options is not None and not hasattr(options, "extra_encoders"):  # before extras
-            object.__setattr__(options, "extra_encoders", ())
         if "embedding_weight" not in state:  # pickled by kefu before the weight was chosen
             if state.get("_oos") is not None:
                 # Its out-of-scope decision reads other features: it must be retrained.

@@ -22,6 +22,7 @@ extra_encoders_option = click.option(
     "--encoder",
     "extra_encoders",
     multiple=True,
+    callback=lambda _ctx, _param, names: tuple(dict.fromkeys(names)),  # each encoder once
     help=(
         "An extra sentence encoder to train with, after USE (repeatable). 'minilm': English "
         "all-MiniLM-L6-v2, from the optional 'english' extra; more accurate on English, about "
@@ -92,7 +93,9 @@ def classify(text: str, vip_level: int, as_json: bool) -> None:
 @triage.command(
     help=(
         "Retrain the category model from the seed data plus agents' corrections; the service "
-        "switches to it only if it is not worse on a held-back slice. "
+        "switches to it only if it is not worse on a held-back slice. With --encoder, every "
+        "process that serves it needs that encoder's extra installed too (one without it logs "
+        "why and keeps to the shipped model). "
         "/ 用种子数据和坐席纠正重新训练。"
     )
 )
@@ -167,16 +170,16 @@ def benchmark(
     from kefu.triage.dataset import read_examples
     from kefu.triage.encoder import check_encoders
 
-    check_encoders(extra_encoders)
+    if train_path is None and extra_encoders:
+        raise EncoderNeedsTraining()
+    if train_path is None and oos_label is not None:
+        raise OosNeedsTraining()
+    check_encoders(extra_encoders)  # before reading and training: a clear error at once
     test = read_examples(test_path)
     if train_path is not None:
         report = train_and_evaluate(
             read_examples(train_path), test, oos_label=oos_label, extra_encoders=extra_encoders
         )
-    elif extra_encoders:
-        raise EncoderNeedsTraining()
-    elif oos_label is not None:
-        raise OosNeedsTraining()
     else:
         from kefu.triage.shipped import load_shipped
 
