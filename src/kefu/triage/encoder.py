@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
@@ -82,8 +83,13 @@ class MiniLMEncoder:
 
     def check(self) -> None:
         """Raise a clear error now, rather than on the first message, when it is missing."""
-        if minilm.model_dir() is None:
+        self._files()
+
+    def _files(self) -> Path:
+        path = minilm.model_dir()
+        if path is None:
             raise EncoderNotInstalled(name=self.name, extra=self.extra)
+        return path
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         if not texts:
@@ -94,10 +100,7 @@ class MiniLMEncoder:
     def _load(self) -> minilm.MiniLM:
         with self._lock:
             if self._model is None:
-                self.check()
-                path = minilm.model_dir()
-                assert path is not None  # check() saw it
-                self._model = minilm.MiniLM(path)
+                self._model = minilm.MiniLM(self._files())
             return self._model
 
 

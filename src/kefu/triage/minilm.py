@@ -15,6 +15,7 @@ import struct
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -151,9 +152,22 @@ def _layer_norm(x: Array, weight: Array, bias: Array) -> Array:
     return np.asarray((x - mean) / np.sqrt(var + 1e-12) * weight + bias, dtype=np.float32)
 
 
-class MiniLM:
-    name = "all-minilm-l6-v2"
+class _Layer(NamedTuple):
+    """One transformer layer's weights, transposed once for ``x @ W``."""
 
+    qkv: Array  # query, key and value in one product
+    qkv_bias: Array
+    out: Array
+    out_bias: Array
+    out_norm: tuple[Array, Array]
+    up: Array
+    up_bias: Array
+    down: Array
+    down_bias: Array
+    down_norm: tuple[Array, Array]
+
+
+class MiniLM:
     def __init__(self, path: Path) -> None:
         self._tokenizer = WordPiece(path / "vocab.txt", MAX_TOKENS)
         w = read_safetensors(path / "model.safetensors")
@@ -161,34 +175,29 @@ class MiniLM:
         self._positions = w["embeddings.position_embeddings.weight"]
         self._type0 = w["embeddings.token_type_embeddings.weight"][0]
         self._norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
-        self._layers = []
+        self._layers: list[_Layer] = []
         for i in range(LAYERS):
             p = f"encoder.layer.{i}."
 
             def get(name: str, p: str = p) -> Array:
                 return w[p + name]
 
-            # Query, key and value in one product; weights transposed once for x @ W.
-            qkv = np.concatenate(
-                [get(f"attention.self.{k}.weight") for k in ("query", "key", "value")]
-            ).T.copy()
-            qkv_bias = np.concatenate(
-                [get(f"attention.self.{k}.bias") for k in ("query", "key", "value")]
-            )
+            parts = ("query", "key", "value")
             self._layers.append(
-                (
-                    qkv,
-                    qkv_bias,
-                    get("attention.output.dense.weight").T.copy(),
-                    get("attention.output.dense.bias"),
-                    get("attention.output.LayerNorm.weight"),
-                    get("attention.output.LayerNorm.bias"),
-                    get("intermediate.dense.weight").T.copy(),
-                    get("intermediate.dense.bias"),
-                    get("output.dense.weight").T.copy(),
-                    get("output.dense.bias"),
-                    get("output.LayerNorm.weight"),
-                    get("output.LayerNorm.bias"),
+                _Layer(
+                    qkv=np.concatenate([get(f"attention.self.{k}.weight") for k in parts]).T.copy(),
+                    qkv_bias=np.concatenate([get(f"attention.self.{k}.bias") for k in parts]),
+                    out=get("attention.output.dense.weight").T.copy(),
+                    out_bias=get("attention.output.dense.bias"),
+                    out_norm=(
+                        get("attention.output.LayerNorm.weight"),
+                        get("attention.output.LayerNorm.bias"),
+                    ),
+                    up=get("intermediate.dense.weight").T.copy(),
+                    up_bias=get("intermediate.dense.bias"),
+                    down=get("output.dense.weight").T.copy(),
+                    down_bias=get("output.dense.bias"),
+                    down_norm=(get("output.LayerNorm.weight"), get("output.LayerNorm.bias")),
                 )
             )
 
@@ -208,21 +217,8 @@ class MiniLM:
         # Padding gets no attention: a large negative score before the softmax.
         blocked = ((1.0 - mask) * -1e9)[:, None, None, :]
         head = DIM // HEADS
-        for (
-            qkv,
-            qkv_b,
-            out,
-            out_b,
-            ln1_w,
-            ln1_b,
-            up,
-            up_b,
-            down,
-            down_b,
-            ln2_w,
-            ln2_b,
-        ) in self._layers:
-            q, k, v = np.split(x @ qkv + qkv_b, 3, axis=-1)
+        for layer in self._layers:
+            q, k, v = np.split(x @ layer.qkv + layer.qkv_bias, 3, axis=-1)
             q, k, v = (
                 t.reshape(batch, length, HEADS, head).transpose(0, 2, 1, 3) for t in (q, k, v)
             )
@@ -230,11 +226,11 @@ class MiniLM:
             scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
             scores /= scores.sum(axis=-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIM)
-            x = _layer_norm(context @ out + out_b + x, ln1_w, ln1_b)
-            hidden = x @ up + up_b
+            x = _layer_norm(context @ layer.out + layer.out_bias + x, *layer.out_norm)
+            hidden = x @ layer.up + layer.up_bias
             hidden = hidden * 0.5 * (1.0 + erf(hidden * (1 / math.sqrt(2.0))))  # exact GELU
             # (Python floats keep the arrays float32; a numpy float64 scalar would widen them.)
-            x = _layer_norm(hidden @ down + down_b + x, ln2_w, ln2_b)
+            x = _layer_norm(hidden @ layer.down + layer.down_bias + x, *layer.down_norm)
         pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)[:, None]
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
