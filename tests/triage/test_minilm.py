@@ -28,6 +28,17 @@ def _tokens(words: minilm.WordPiece, text: str) -> list[str]:
     return [vocab[i] for i in words.ids(text)]
 
 
+def test_gelu_matches_the_erf_definition() -> None:
+    from scipy.special import erf
+
+    x = np.linspace(-12, 12, 200_001, dtype=np.float32)
+    wide = x.astype(np.float64)
+    exact = wide * 0.5 * (1.0 + erf(wide / np.sqrt(2.0)))
+    fast = minilm._gelu(x)
+    assert fast.dtype == np.float32
+    assert np.abs(fast - exact).max() < 1e-6  # float32 rounding, not the tanh approximation
+
+
 def test_wordpiece_splits_like_bert(words: minilm.WordPiece) -> None:
     assert _tokens(words, "Café unaffable, ok?") == [
         "[CLS]",

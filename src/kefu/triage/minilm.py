@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import erf
 
 DIM = 384
 HEADS = 12
@@ -146,6 +145,24 @@ class WordPiece:
         return [self._cls, *pieces[: self._max_tokens - 2], self._sep]
 
 
+# erf by Abramowitz and Stegun's formula 7.1.26 (absolute error below 1.5e-7, under float32's
+# own rounding near 1): four times faster than scipy's erf, which works in float64 one value at
+# a time and took a sixth of the forward pass.
+_ERF_P = 0.3275911
+_ERF_A1, _ERF_A2, _ERF_A3 = 0.254829592, -0.284496736, 1.421413741
+_ERF_A4, _ERF_A5 = -1.453152027, 1.061405429
+
+
+def _gelu(x: Array) -> Array:
+    """The exact (erf) GELU BERT uses, not the tanh approximation."""
+    z = np.abs(x) * (1 / math.sqrt(2.0))
+    t = 1.0 / (1.0 + _ERF_P * z)
+    poly = (((_ERF_A5 * t + _ERF_A4) * t + _ERF_A3) * t + _ERF_A2) * t + _ERF_A1
+    erf = 1.0 - poly * t * np.exp(-z * z)  # erf(|x| / sqrt 2)
+    # (Python floats keep the arrays float32; a numpy float64 scalar would widen them.)
+    return np.asarray(x * 0.5 * (1.0 + np.copysign(erf, x)), dtype=np.float32)
+
+
 def _layer_norm(x: Array, weight: Array, bias: Array) -> Array:
     mean = x.mean(axis=-1, keepdims=True)
     var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
@@ -228,8 +245,7 @@ class MiniLM:
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIM)
             x = _layer_norm(context @ layer.out + layer.out_bias + x, *layer.out_norm)
             hidden = x @ layer.up + layer.up_bias
-            hidden = hidden * 0.5 * (1.0 + erf(hidden * (1 / math.sqrt(2.0))))  # exact GELU
-            # (Python floats keep the arrays float32; a numpy float64 scalar would widen them.)
+            hidden = _gelu(hidden)
             x = _layer_norm(hidden @ layer.down + layer.down_bias + x, *layer.down_norm)
         pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)[:, None]
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
