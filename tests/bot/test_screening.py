@@ -7,6 +7,7 @@ import pytest
 from kefu.bot import replies
 from kefu.bot.screening import asks_for_person, sensitive_situation, shared_secrets
 from kefu.kit.i18n import Text
+from kefu.triage.signals import SCAM, matches
 
 
 @pytest.mark.parametrize(
@@ -57,6 +58,7 @@ def test_pasted_secrets_are_noticed() -> None:
         ("my ex is posting my full name and school under every video", "privacy"),
         ("the data export has someone else's messages in it", "privacy"),
         ("导出的资料里有别人的聊天记录", "privacy"),
+        ("my personal info got leaked and strangers keep calling me", "privacy"),
         ("I'm reporting you to the FTC", "threat"),
         ("I'll go to the news about this", "threat"),
         ("我要去工信部投诉你们", "threat"),
@@ -83,10 +85,24 @@ def test_pasted_secrets_are_noticed() -> None:
         ("我要去工信部备案查询", None),
         ("订单号8812315094还没发货", None),
         ("the voltage regulator in the ring light is broken", None),
+        ("my address was shared with the courier, is that normal", None),
+        ("the seller called me again about the delivery", None),
     ],
 )
 def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:
     assert sensitive_situation(text, []) == situation
+
+
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        ("对方又打电话来了说不取消会员就每月扣费 要我银行卡号", "fraud"),
+        ("he keeps calling and wants my card number", "fraud"),
+        ("上周有人要我银行卡号，这是诈骗吗", None),  # over: the article answers it
+    ],
+)
+def test_a_scam_still_going_on_goes_to_a_person(text: str, situation: str | None) -> None:
+    assert sensitive_situation(text, matches(SCAM, text)) == situation
 
 
 def _texts() -> list[tuple[str, str]]:

@@ -88,6 +88,33 @@ def test_benchmark_reports_quality_speed_and_out_of_scope(tmp_path: Path) -> Non
     assert report["embedding_weight"] in (1.0, 2.0)
 
 
+def test_benchmark_measures_the_other_shipped_models(tmp_path: Path) -> None:
+    test = tmp_path / "moods.csv"
+    test.write_text(
+        "text,label,angry,lang\n"
+        "你们这什么破平台，退钱！！！,negative,1,zh\n"
+        "THIS IS THE WORST APP EVER. FIX IT NOW!!!,negative,1,en\n"
+        "帮我把昵称改成小鱼,neutral,0,zh\n"
+        "thanks that fixed it 😊,positive,0,en\n",
+        encoding="utf-8",
+    )
+    for model in ("anger", "sentiment"):
+        result = CliRunner().invoke(
+            main, ["triage", "benchmark", "--model", model, "--test", str(test), "--json"]
+        )
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.output)
+        assert report["test_rows"] == 4 and set(report["per_lang"]) == {"zh", "en"}
+        assert report["accuracy"] >= 0.75, (model, report)
+    # The category model's files have no angry column: a clear error names it.
+    wrong = CliRunner().invoke(
+        main,
+        ["triage", "benchmark", "--model", "anger", "--test", str(_write(tmp_path / "c.csv", []))],
+    )
+    assert wrong.exit_code == 2 and "[dataset_columns]" in wrong.output
+    assert "text,angry" in wrong.output
+
+
 def test_dataset_files_from_excel_and_other_encodings(tmp_path: Path) -> None:
     bom = tmp_path / "bom.csv"
     bom.write_bytes("text,label,extra\n退款,refund_return,x\n".encode("utf-8-sig"))

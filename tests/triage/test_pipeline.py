@@ -124,7 +124,10 @@ SAFETY_CASES = [
         "the host looks about 10 and people keep telling her to take her shirt off",
         {"minor_at_risk"},
     ),
+    ("someone is sending inappropriate pics of a minor in dms", {"minor_at_risk"}),
+    ("有人在私信里发未成年人的不雅照片", {"minor_at_risk"}),
     # Everyday speech that must not jump the queue.
+    ("my kid saw an inappropriate video, how do I turn on teen mode", set()),
     ("我18岁了，网友约我见面安全吗", set()),
     ("my 10 year old kid wants to meet her favourite streamer at the fan event", set()),
     ("the jump off the bridge stunt video got taken down", set()),
@@ -166,7 +169,10 @@ SCAM_CASES = [
     ("the refund agent wants me scanning a qr code to get my money back", True),
     ("对方开着屏幕共享等我操作", True),
     ("they say my account is frozen unless I install their app", True),
+    ("对方又打电话来了说不取消会员就每月扣费 要我银行卡号", True),
     # The same words in ordinary requests.
+    ("付款需要我的银行卡号吗", False),
+    ("怎么不要我卡号就能付款", False),
     ("能不能重新发一下验证码给我", False),
     ("Please send me a new verification code", False),
     ("卡号填错了怎么改", False),

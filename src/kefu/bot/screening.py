@@ -66,8 +66,9 @@ _FRAUD_VICTIM = re.compile(
     re.IGNORECASE,
 )
 _NOW = re.compile(
-    r"现在|正在|还在|在等|刚刚|马上|\b(right now|rn|now|still (on|waiting|there)|"
-    r"on (a |the )?(video )?(call|phone)|is waiting)\b",
+    r"现在|正在|还在|在等|刚刚|马上|又打(电话|来)|又(发|来)(消息|短信)"
+    r"|\b(right now|rn|now|still (on|waiting|there)|on (a |the )?(video )?(call|phone)|is waiting"
+    r"|called (me )?again|keeps? (calling|texting|messaging))\b",
     re.IGNORECASE,
 )
 _EXPOSED = re.compile(
@@ -78,6 +79,9 @@ _EXPOSED = re.compile(
     r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|leaked|leaking|exposed|exposing|"
     r"published|uploaded|uploading|put up)\b.{0,40}\b(id card|home address|address|school|"
     r"phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|personal info\w*)\b"
+    r"|\b(id card|home address|address|phone number|full name|nudes?|private (photos|pics|"
+    r"pictures|chats|videos)|personal (info\w*|data|details)) (got|was|were|has been|have been|"
+    r"is being|are being) (leaked|exposed|doxx?ed|made public|posted (online|publicly|everywhere))"
     r"|\bdox+|\b(see|seeing|shows?|showing|has|contains?|got|received) someone else'?s "
     r"(messages|chats|phone number|data|info)",
     re.IGNORECASE,

@@ -139,7 +139,8 @@ def build() -> None:
 @triage.command(
     help=(
         "Train on TRAIN (or use the shipped model) and measure on TEST. CSV columns: text,label "
-        "and optionally lang. / 在测试集上评测分类器。"
+        "and optionally lang; the anger model reads its labels (1 or 0) from a column named "
+        "angry. / 在测试集上评测分类器。"
     )
 )
 @click.option(
@@ -153,7 +154,15 @@ def build() -> None:
     "--train",
     "train_path",
     type=click.Path(path_type=Path),
-    help="Labelled CSV to train on; without it the shipped category model is measured.",
+    help="Labelled CSV to train on; without it the shipped model is measured.",
+)
+@click.option(
+    "--model",
+    "model_name",
+    type=click.Choice(["category", "sentiment", "anger", "scam"]),
+    default="category",
+    show_default=True,
+    help="Which of triage's models to measure (or train like). / 评测哪个分诊模型。",
 )
 @click.option("--oos-label", help="Label meaning 'none of these' (out of scope).")
 @extra_encoders_option
@@ -162,10 +171,12 @@ def build() -> None:
 def benchmark(
     test_path: Path,
     train_path: Path | None,
+    model_name: str,
     oos_label: str | None,
     extra_encoders: tuple[str, ...],
     as_json: bool,
 ) -> None:
+    from kefu.triage import shipped
     from kefu.triage.benchmark import evaluate, train_and_evaluate
     from kefu.triage.dataset import read_examples
     from kefu.triage.encoder import check_encoders
@@ -175,13 +186,11 @@ def benchmark(
     if train_path is None and oos_label is not None:
         raise OosNeedsTraining()
     check_encoders(extra_encoders)  # before reading and training: a clear error at once
-    test = read_examples(test_path)
+    spec = next(spec for spec in shipped.SPECS if spec.name == model_name)
+    test = read_examples(test_path, label_column=spec.label_column)
     if train_path is not None:
-        report = train_and_evaluate(
-            read_examples(train_path), test, oos_label=oos_label, extra_encoders=extra_encoders
-        )
+        train = read_examples(train_path, label_column=spec.label_column)
+        report = train_and_evaluate(train, test, oos_label=oos_label, extra_encoders=extra_encoders)
     else:
-        from kefu.triage.shipped import load_shipped
-
-        report = evaluate(load_shipped().classifier, test, oos_label=oos_label)
+        report = evaluate(shipped.load(spec).classifier, test, oos_label=oos_label)
     echo_report(report, as_json)

@@ -17,8 +17,8 @@ class DatasetMissing(Invalid):
 
 class DatasetColumns(Invalid):
     code = "dataset_columns"
-    en = "{path} needs the CSV columns text,label (and optionally lang)."
-    zh = "{path} 需要 CSV 列 text,label（可选 lang）。"
+    en = "{path} needs the CSV columns text,{column} (and optionally lang)."
+    zh = "{path} 需要 CSV 列 text,{column}（可选 lang）。"
 
 
 class DatasetEncoding(Invalid):
@@ -54,7 +54,7 @@ def _read(path: Path, label_column: str) -> list[Example]:
         reader = csv.DictReader(handle)
         fields = set(reader.fieldnames or [])
         if not {"text", label_column} <= fields:
-            raise DatasetColumns(path=path)
+            raise DatasetColumns(path=path, column=label_column)
         rows = [
             Example(
                 row["text"].strip(),

@@ -139,7 +139,3 @@ def load(spec: ModelSpec = CATEGORY) -> ShippedModel:
                 )
             _cache[spec.name] = model
         return _cache[spec.name]
-
-
-def load_shipped() -> ShippedModel:
-    return load(CATEGORY)

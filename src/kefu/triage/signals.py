@@ -23,7 +23,7 @@ _CHILD_ZH = (
     r"|(?<!\d)([1-9]|1[0-7])岁)"
 )
 _HARM_ZH = (
-    r"(色情|裸(?![色妆眼])|脱衣|脱光|猥亵|性侵|引诱|约见|约.{0,2}见面|虐待|打骂|私下见面"
+    r"(色情|不雅|裸(?![色妆眼])|脱衣|脱光|猥亵|性侵|引诱|约见|约.{0,2}见面|虐待|打骂|私下见面"
     r"|要.{0,2}私密照)"
 )
 _CHILD_EN = (
@@ -60,6 +60,8 @@ SAFETY = (
             rf"{_HARM_ZH}.{{0,12}}{_CHILD_ZH}",
             rf"{_CHILD_EN}.{{0,60}}{_HARM_EN}",
             rf"{_HARM_EN}.{{0,40}}{_CHILD_EN}",
+            r"\b(inappropriate|indecent|sexual|explicit) (pics|pictures|photos|images|videos) of "
+            rf"(a |an |the |this |that |my |her |his |their )?{_CHILD_EN}",
         ),
     ),
     # A person must be the target.
@@ -92,6 +94,7 @@ SCAM = (
         _any(
             r"(把|将)(你的)?(银行卡号|卡号|密码|支付密码|CVV|安全码).{0,6}(发|告诉|报|填)(给)?(我|他|她|对方|客服)",
             r"(问|找|向)我要(银行卡号|卡号|密码|支付密码|CVV|安全码)",
+            r"(?<![不需])要我(的)?(银行卡号|卡号|支付密码|CVV|安全码)",
             r"(提供|告诉我)(一下)?(你的)?(银行卡号|卡号|支付密码|CVV|安全码)",
             r"\b(send|give|tell|provide)\b (me|him|her|them|us) (your |the |my )?(full )?"
             r"(card number|card details|cvv|pin|password)\b",
