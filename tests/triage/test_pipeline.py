@@ -173,6 +173,7 @@ SCAM_CASES = [
     # The same words in ordinary requests.
     ("付款需要我的银行卡号吗", False),
     ("怎么不要我卡号就能付款", False),
+    ("平台要我的银行卡号才能提现吗", False),
     ("能不能重新发一下验证码给我", False),
     ("Please send me a new verification code", False),
     ("卡号填错了怎么改", False),

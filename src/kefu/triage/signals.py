@@ -94,7 +94,8 @@ SCAM = (
         _any(
             r"(把|将)(你的)?(银行卡号|卡号|密码|支付密码|CVV|安全码).{0,6}(发|告诉|报|填)(给)?(我|他|她|对方|客服)",
             r"(问|找|向)我要(银行卡号|卡号|密码|支付密码|CVV|安全码)",
-            r"(?<![不需])要我(的)?(银行卡号|卡号|支付密码|CVV|安全码)",
+            # (not a question: "提现要我的银行卡号吗" asks how withdrawals work)
+            r"(?<![不需])要我(的)?(银行卡号|卡号|支付密码|CVV|安全码)(?![^，。！]{0,10}(吗|？|\?))",
             r"(提供|告诉我)(一下)?(你的)?(银行卡号|卡号|支付密码|CVV|安全码)",
             r"\b(send|give|tell|provide)\b (me|him|her|them|us) (your |the |my )?(full )?"
             r"(card number|card details|cvv|pin|password)\b",
