@@ -170,6 +170,7 @@ SCAM_CASES = [
     ("对方开着屏幕共享等我操作", True),
     ("they say my account is frozen unless I install their app", True),
     ("对方又打电话来了说不取消会员就每月扣费 要我银行卡号", True),
+    ("有个说是你们客服的人在电话里让我报验证码", True),
     # The same words in ordinary requests.
     ("付款需要我的银行卡号吗", False),
     ("怎么不要我卡号就能付款", False),

@@ -83,6 +83,7 @@ SCAM = (
         _any(
             r"(把|将)?(验证码|短信码|动态码|校验码)(发给|告诉|报给|念给|截图给)(他|她|我|对方|客服|他们)",
             r"(问|找|向)我要(验证码|短信码|动态码)|短信里的(数字|验证码|号码).{0,6}(念|报|告诉|发)",
+            r"(让|叫|要)我(把)?(报|念|读|说出)(一下|出)?(收到的)?(验证码|短信码|动态码)",
             r"\b(asked|asking|ask|wants?|wanted|told me)\b.{0,20}"
             r"\b(otp|verification code|security code|sms code|login code|the code)\b",
             r"\b(give|send|tell|read)\b (him|her|them|me|us) (the |my |your )?"
