@@ -98,6 +98,36 @@ def test_classifier_appends_extra_encoders() -> None:
         TextClassifier(ClassifierOptions(extra_encoders=("bert",))).fit(texts, labels)
 
 
+def test_out_of_scope_compares_texts_in_the_extra_encoders_space() -> None:
+    texts = [
+        "I can't log in to my account",
+        "the login code never arrives",
+        "password reset does not work",
+        "cannot sign in after the update",
+        "I want my money back for this order",
+        "refund the broken headphones please",
+        "return the jacket, it does not fit",
+        "where is my refund for order 1234",
+        "what's the weather in Paris tomorrow",
+        "tell me a joke about cats",
+        "how tall is the eiffel tower",
+        "play some jazz music",
+    ]
+    labels = ["login"] * 4 + ["refund"] * 4 + ["oos"] * 4
+    options = ClassifierOptions(extra_encoders=("minilm",), folds=2, oos_recall_floor=0.5)
+    classifier = TextClassifier(options).fit(texts, labels, oos_label="oos")
+    # The training texts are kept in MiniLM's space alone (less to read a message).
+    reference = classifier._train_embeddings
+    assert reference is not None and reference.shape == (8, minilm.DIM)
+    probes = ["sign-in keeps failing", "money back for the order please"]
+    expected = [p.label for p in classifier.predict(probes)]
+    assert expected == ["login", "refund"]
+    # A model stored before kept every encoder's embedding; it still predicts the same way.
+    in_scope = [t for t, label in zip(texts, labels, strict=True) if label != "oos"]
+    classifier._train_embeddings = classifier._embed(in_scope)
+    assert [p.label for p in classifier.predict(probes)] == expected
+
+
 def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(minilm, "model_dir", lambda: None)
     with pytest.raises(EncoderNotInstalled) as raised:

@@ -54,7 +54,7 @@ class ClassifierOptions:
     # kefu's categories); (0,) turns the embeddings off.
     embedding_weights: tuple[float, ...] = (1.0, 2.0)
     # Encoders whose embeddings follow USE's (names from encoder.EXTRA_ENCODERS): "minilm" adds
-    # English all-MiniLM-L6-v2: +0.5 points on banking77 and +0.7 on CLINC150 for about 8 ms
+    # English all-MiniLM-L6-v2: +0.5 points on banking77 and +0.9 on CLINC150 for about 6 ms
     # a message (docs/architecture.md); off by default, to keep within the latency budget.
     extra_encoders: tuple[str, ...] = ()
     c: float = 0.5
@@ -177,10 +177,21 @@ class TextClassifier:
             warnings.simplefilter("ignore")  # convergence chatter on tiny data
             return model.fit(features, y)
 
+    def _neighbour_space(self, embeddings: NDArray[np.float32]) -> NDArray[np.float32]:
+        """Where the out-of-scope decision compares a text with the training texts: the last
+        encoder's embedding (an extra encoder's when there is one, else USE's). Comparing in
+        one space rather than all of them reads 2.3 times less memory a message with MiniLM
+        (15,000 CLINC150 texts: 1.6 -> 0.5 ms)."""
+        if not self.options.extra_encoders:
+            return embeddings
+        width = extra_encoder(self.options.extra_encoders[-1]).dim
+        return np.ascontiguousarray(embeddings[:, -width:])
+
     def _neighbour_similarity(
         self, embeddings: NDArray[np.float32], reference: NDArray[np.float32]
     ) -> Matrix:
-        """Max and mean-of-top-k cosine similarity to reference texts."""
+        """Max and mean-of-top-k cosine similarity to reference texts (same width)."""
+        embeddings = embeddings[:, -reference.shape[1] :]  # the reference's space
         sims = embeddings @ reference.T
         k = min(self.options.neighbours, sims.shape[1])
         top = -np.sort(-np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:], axis=1)
@@ -229,7 +240,9 @@ class TextClassifier:
         )
         # Only the out-of-scope decision compares texts with the training set.
         self._train_embeddings = (
-            embeddings[~out_of_scope] if self._oos is not None and embeddings is not None else None
+            self._neighbour_space(embeddings[~out_of_scope])
+            if self._oos is not None and embeddings is not None
+            else None
         )
         # float32 weights halve the artifact and, with float32 features, spare every prediction
         # a conversion of the whole weight matrix (large with 150 classes).
@@ -264,7 +277,8 @@ class TextClassifier:
                 oof[k, test] = _scores(model, _join(lexical_test, held, weight))
             if out_of_scope.any() and embeddings is not None and held is not None:
                 in_scope_train = train[~out_of_scope[train]]
-                oof_sim[test] = self._neighbour_similarity(held, embeddings[in_scope_train])
+                reference = self._neighbour_space(embeddings[in_scope_train])
+                oof_sim[test] = self._neighbour_similarity(held, reference)
         in_scope = ~out_of_scope
         accuracy = [
             float(np.mean(scores[in_scope][:, : len(self.labels)].argmax(axis=1) == y[in_scope]))

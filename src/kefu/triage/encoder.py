@@ -76,6 +76,7 @@ class MiniLMEncoder:
 
     name = "minilm"
     extra = "english"  # the optional dependencies that install it
+    dim = minilm.DIM
 
     def __init__(self) -> None:
         self._model: minilm.MiniLM | None = None

@@ -3,7 +3,7 @@ extra installs the model's files, and kefu reads them itself (no torch, no token
 
 The model is a 6-layer BERT with BERT's uncased WordPiece vocabulary; its embedding is the mean
 of the last layer over the tokens, L2-normalised, as the model was trained to be used. A short
-message costs about 8 ms on one core, nearly all of it in matrix products (numpy's BLAS threads
+message costs about 6 ms on one core, most of it in matrix products (numpy's BLAS threads
 apply: OMP_NUM_THREADS=1 keeps it to one core, as the figures were measured).
 """
 

@@ -48,6 +48,9 @@ SAFETY = (
             r"\b(kill(ing)? my ?self|hurt(ing)? my ?self|suicidal|commit suicide|self[- ]?harm)\b",
             r"\bend (it all|my life)\b|\bdon'?t want to (live|be alive)\b|\bcan'?t go on\b",
             r"\bwant to die\b(?! of)|\bsuicide (note|letter)\b",
+            r"\bwhat'?s the point (of|in) (living|being alive|my life|life anymore)\b"
+            r"(?! (in|with|near|at|on|here)\b)",
+            r"\bwant to disappear (forever|for good)\b|活着(还)?有什么意思|想永远消失",
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
             r"\b(i'?m|i am|she'?s|he'?s|she is|he is) (going to|gonna|about to) jump (off|from) "
             r"(a|the|this) (roof|bridge|building|balcony)\b",
