@@ -59,6 +59,7 @@ def test_pasted_secrets_are_noticed() -> None:
         ("the data export has someone else's messages in it", "privacy"),
         ("导出的资料里有别人的聊天记录", "privacy"),
         ("my personal info got leaked and strangers keep calling me", "privacy"),
+        ("my private photos are being shared", "privacy"),
         ("I'm reporting you to the FTC", "threat"),
         ("I'll go to the news about this", "threat"),
         ("我要去工信部投诉你们", "threat"),
@@ -87,6 +88,7 @@ def test_pasted_secrets_are_noticed() -> None:
         ("the voltage regulator in the ring light is broken", None),
         ("my address was shared with the courier, is that normal", None),
         ("the seller called me again about the delivery", None),
+        ("my address was exposed in my last video, how do I blur it", None),
     ],
 )
 def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:
@@ -98,6 +100,8 @@ def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -
     [
         ("对方又打电话来了说不取消会员就每月扣费 要我银行卡号", "fraud"),
         ("he keeps calling and wants my card number", "fraud"),
+        ("he won't stop calling and wants my card number", "fraud"),
+        ("对方一直打电话，问我要验证码", "fraud"),
         ("上周有人要我银行卡号，这是诈骗吗", None),  # over: the article answers it
     ],
 )

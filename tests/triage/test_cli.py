@@ -113,6 +113,20 @@ def test_benchmark_measures_the_other_shipped_models(tmp_path: Path) -> None:
     )
     assert wrong.exit_code == 2 and "[dataset_columns]" in wrong.output
     assert "text,angry" in wrong.output
+    # Category labels given to the sentiment model: an error, not a silent 0% accuracy.
+    rows = [("退款还没到", "refund_return", "zh")]
+    mismatched = CliRunner().invoke(
+        main,
+        [
+            "triage",
+            "benchmark",
+            "--model",
+            "sentiment",
+            "--test",
+            str(_write(tmp_path / "m.csv", rows)),
+        ],
+    )
+    assert mismatched.exit_code == 2 and "[benchmark_labels]" in mismatched.output
 
 
 def test_dataset_files_from_excel_and_other_encodings(tmp_path: Path) -> None:

@@ -36,8 +36,8 @@ CLARIFY_BELOW = 0.7
 # media or courts are handed off by the screening whatever the confidence; a furious user with
 # a clear question gets the answer and the offer of a person.
 ANSWER_DESPITE_ANGER = 0.8
-# Below this anger (the triage flag starts at 0.5) a user whose question the bot recognises
-# gets the answer whatever its confidence: the band between is annoyance more often than rage
+# Below this anger (the triage flag starts at 0.5) a user whose question the bot recognises is
+# not handed off for anger (the other rules still apply): the band is annoyance more than rage
 # ("this app force quits ten times a day, what am I supposed to do"). Chosen on eval/bot's
 # tuning sets: 0.75 answered 1-2 more on each and lost one hand-off on one.
 HANDOFF_ANGER = 0.75

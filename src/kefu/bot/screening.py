@@ -66,9 +66,11 @@ _FRAUD_VICTIM = re.compile(
     re.IGNORECASE,
 )
 _NOW = re.compile(
-    r"现在|正在|还在|在等|刚刚|马上|又打(电话|来)|又(发|来)(消息|短信)"
+    r"现在|正在|还在|在等|刚刚|马上|(又|一直|老是|反复)(给我)?打(电话|过?来)|又(发|来)(消息|短信)"
     r"|\b(right now|rn|now|still (on|waiting|there)|on (a |the )?(video )?(call|phone)|is waiting"
-    r"|called (me )?again|keeps? (calling|texting|messaging))\b",
+    r"|(call|text|messag)(ed|ing) me again|keeps? (calling|texting|messaging)"
+    r"|(won'?t|doesn'?t|don'?t) stop (calling|texting|messaging)"
+    r"|kept (calling|texting|messaging))\b",
     re.IGNORECASE,
 )
 _EXPOSED = re.compile(
@@ -79,9 +81,14 @@ _EXPOSED = re.compile(
     r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|leaked|leaking|exposed|exposing|"
     r"published|uploaded|uploading|put up)\b.{0,40}\b(id card|home address|address|school|"
     r"phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|personal info\w*)\b"
+    # ("my address was exposed in my last video, how do I blur it" is a how-to question)
     r"|\b(id card|home address|address|phone number|full name|nudes?|private (photos|pics|"
-    r"pictures|chats|videos)|personal (info\w*|data|details)) (got|was|were|has been|have been|"
-    r"is being|are being) (leaked|exposed|doxx?ed|made public|posted (online|publicly|everywhere))"
+    r"pictures|chats|videos)|personal (info\w*|data|details)|my (data|info|information)) "
+    r"(got|is|are|was|were|has been|have been|is being|are being) (leaked|exposed|doxx?ed|made "
+    r"public|posted (online|publicly|everywhere))(?! (in|on) my (own )?(last |latest )?(video|"
+    r"profile|post|live|stream))"
+    r"|\b(private (photos|pics|pictures|videos)|nudes|personal info\w*) (is|are) being "
+    r"(shared|spread|passed around)"
     r"|\bdox+|\b(see|seeing|shows?|showing|has|contains?|got|received) someone else'?s "
     r"(messages|chats|phone number|data|info)",
     re.IGNORECASE,

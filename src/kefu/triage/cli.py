@@ -31,6 +31,12 @@ extra_encoders_option = click.option(
 )
 
 
+class UnknownLabels(Invalid):
+    code = "benchmark_labels"
+    en = "None of the labels in {path} is one the shipped {model} model gives ({labels})."
+    zh = "{path} 中没有随包 {model} 模型会给出的标签（{labels}）。"
+
+
 class EncoderNeedsTraining(Invalid):
     code = "encoder_needs_training"
     en = "--encoder needs --train: the shipped model was trained with USE alone."
@@ -139,8 +145,9 @@ def build() -> None:
 @triage.command(
     help=(
         "Train on TRAIN (or use the shipped model) and measure on TEST. CSV columns: text,label "
-        "and optionally lang; the anger model reads its labels (1 or 0) from a column named "
-        "angry. / 在测试集上评测分类器。"
+        "and optionally lang; for the anger model the labels (1 or 0) are in a column named "
+        "angry, the scam model's are scam or ok. / 在测试集上评测分类器。CSV 列：text,label，"
+        "可选 lang；anger 模型的标签（1 或 0）在 angry 列，scam 模型的标签为 scam 或 ok。"
     )
 )
 @click.option(
@@ -154,7 +161,10 @@ def build() -> None:
     "--train",
     "train_path",
     type=click.Path(path_type=Path),
-    help="Labelled CSV to train on; without it the shipped model is measured.",
+    help=(
+        "Labelled CSV to train on; without it the shipped model is measured. / "
+        "训练用的带标签 CSV；不给则评测随包模型。"
+    ),
 )
 @click.option(
     "--model",
@@ -162,7 +172,10 @@ def build() -> None:
     type=click.Choice(["category", "sentiment", "anger", "scam"]),
     default="category",
     show_default=True,
-    help="Which of triage's models to measure (or train like). / 评测哪个分诊模型。",
+    help=(
+        "Which shipped triage model to measure, and so which column holds the labels. / "
+        "评测哪个随包分诊模型（也决定标签所在的列）。"
+    ),
 )
 @click.option("--oos-label", help="Label meaning 'none of these' (out of scope).")
 @extra_encoders_option
@@ -192,5 +205,10 @@ def benchmark(
         train = read_examples(train_path, label_column=spec.label_column)
         report = train_and_evaluate(train, test, oos_label=oos_label, extra_encoders=extra_encoders)
     else:
-        report = evaluate(shipped.load(spec).classifier, test, oos_label=oos_label)
+        classifier = shipped.load(spec).classifier
+        if not {e.label for e in test} & set(classifier.labels):
+            raise UnknownLabels(
+                path=test_path, model=model_name, labels=", ".join(classifier.labels)
+            )
+        report = evaluate(classifier, test, oos_label=oos_label)
     echo_report(report, as_json)
