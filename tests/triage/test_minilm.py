@@ -75,17 +75,20 @@ def test_embeddings_match_the_published_model() -> None:
     assert encoder.encode([]).shape == (0, minilm.DIM)
 
 
+LOGIN_AND_REFUND = [
+    "I can't log in to my account",
+    "the login code never arrives",
+    "password reset does not work",
+    "cannot sign in after the update",
+    "I want my money back for this order",
+    "refund the broken headphones please",
+    "return the jacket, it does not fit",
+    "where is my refund for order 1234",
+]
+
+
 def test_classifier_appends_extra_encoders() -> None:
-    texts = [
-        "I can't log in to my account",
-        "the login code never arrives",
-        "password reset does not work",
-        "cannot sign in after the update",
-        "I want my money back for this order",
-        "refund the broken headphones please",
-        "return the jacket, it does not fit",
-        "where is my refund for order 1234",
-    ]
+    texts = LOGIN_AND_REFUND
     labels = ["login"] * 4 + ["refund"] * 4
     options = ClassifierOptions(extra_encoders=("minilm",), folds=2)
     classifier = TextClassifier(options).fit(texts, labels)
@@ -100,14 +103,7 @@ def test_classifier_appends_extra_encoders() -> None:
 
 def test_out_of_scope_compares_texts_in_the_extra_encoders_space() -> None:
     texts = [
-        "I can't log in to my account",
-        "the login code never arrives",
-        "password reset does not work",
-        "cannot sign in after the update",
-        "I want my money back for this order",
-        "refund the broken headphones please",
-        "return the jacket, it does not fit",
-        "where is my refund for order 1234",
+        *LOGIN_AND_REFUND,
         "what's the weather in Paris tomorrow",
         "tell me a joke about cats",
         "how tall is the eiffel tower",
