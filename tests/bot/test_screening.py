@@ -89,6 +89,7 @@ def test_pasted_secrets_are_noticed() -> None:
         ("my address was shared with the courier, is that normal", None),
         ("the seller called me again about the delivery", None),
         ("my address was exposed in my last video, how do I blur it", None),
+        ("personal info is being shared with third parties? privacy policy question", None),
     ],
 )
 def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:

@@ -70,7 +70,7 @@ _NOW = re.compile(
     r"|\b(right now|rn|now|still (on|waiting|there)|on (a |the )?(video )?(call|phone)|is waiting"
     r"|(call|text|messag)(ed|ing) me again|keeps? (calling|texting|messaging)"
     r"|(won'?t|doesn'?t|don'?t) stop (calling|texting|messaging)"
-    r"|kept (calling|texting|messaging))\b",
+    r"|(?<!\bi )kept (calling|texting|messaging))\b",
     re.IGNORECASE,
 )
 _EXPOSED = re.compile(
@@ -86,9 +86,9 @@ _EXPOSED = re.compile(
     r"pictures|chats|videos)|personal (info\w*|data|details)|my (data|info|information)) "
     r"(got|is|are|was|were|has been|have been|is being|are being) (leaked|exposed|doxx?ed|made "
     r"public|posted (online|publicly|everywhere))(?! (in|on) my (own )?(last |latest )?(video|"
-    r"profile|post|live|stream))"
+    r"profile|post|live|stream))(?! (to|with) (advertisers|third parties|partners))"
     r"|\b(private (photos|pics|pictures|videos)|nudes|personal info\w*) (is|are) being "
-    r"(shared|spread|passed around)"
+    r"(shared|spread|passed around)(?! (to|with) (advertisers|third parties|partners))"
     r"|\bdox+|\b(see|seeing|shows?|showing|has|contains?|got|received) someone else'?s "
     r"(messages|chats|phone number|data|info)",
     re.IGNORECASE,
