@@ -46,6 +46,9 @@ _HARM_EN = (
     r"|take (her|his|their) (shirt|top|clothes) off)\b"
 )
 
+# (an English message laughing at itself within a few words: "whats the point of my life lol")
+_NOT_LAUGHING_EN = r"(?!.{0,30}\b(lol|lmao|haha)\b)"
+
 # Jokes ("想死在第三关了哈哈", "kill me now, the upload failed", "gonna shoot a new stream") are
 # left out on purpose: a false "urgent" costs a real emergency its place in line.
 SAFETY = (
@@ -60,12 +63,10 @@ SAFETY = (
             r"\bwant to die\b(?! of)|\bsuicide (note|letter)\b",
             r"\b(what'?s the|what is the|there'?s no|i don'?t see the) point (of|in) "
             r"(living|being alive|my life|life anymore)\b"
-            r"(?! in (a|the|this) (big |small )?(city|town|country|house))"
-            r"(?!.{0,30}\b(lol|lmao|haha)\b)",
+            r"(?! in (a|the|this) (big |small )?(city|town|country|house))" + _NOT_LAUGHING_EN,
             r"\b(want to|wanna) (just )?disappear (forever|for good)\b"
             r"(?! from (the |this )?(for you|fyp|search|app|feed|internet|comments|tiktok"
-            r"|social media|here)\b)"
-            r"(?!.{0,30}\b(lol|lmao|haha)\b)",
+            r"|social media|here)\b)" + _NOT_LAUGHING_EN,
             r"(活着(还|到底|又)?有什么(意思|意义)|活着(真的?|都)?没(有|什么)?(意思|意义))"
             r"(?![^，,。！？]{0,12}(哈哈|笑死|游戏))|想永远消失(?!在网上)",
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
