@@ -5,9 +5,10 @@ from __future__ import annotations
 import pickle
 from collections import defaultdict
 
+import numpy as np
 import pytest
 
-from kefu.triage.classifier import ClassifierOptions, TextClassifier
+from kefu.triage.classifier import ClassifierOptions, TextClassifier, _join, _scores, _softmax
 from kefu.triage.shipped import CATEGORY
 
 LABELS = ("account_login", "refund_return", "livestream", "fraud_report")
@@ -60,6 +61,23 @@ def test_embeddings_can_be_turned_off_and_shared(seed: dict[str, list[str]]) -> 
     assert [p.label for p in combined.predict(test_x, embeddings)] == [
         p.label for p in combined.predict(test_x)
     ]
+
+
+@pytest.mark.parametrize("labels", [LABELS, LABELS[:2]], ids=["four labels", "two labels"])
+@pytest.mark.parametrize("weights", [(1.0,), (0.0,)], ids=["embeddings", "lexical only"])
+def test_a_messages_scores_are_the_svms_own(
+    seed: dict[str, list[str]], labels: tuple[str, ...], weights: tuple[float, ...]
+) -> None:
+    """Prediction computes the SVM's scores in parts, without joining the features: the
+    probabilities are those of scikit-learn's decision function on the joined features."""
+    train_x, train_y, test_x, _ = _split(seed, labels, 20)
+    classifier = TextClassifier(ClassifierOptions(embedding_weights=weights)).fit(train_x, train_y)
+    assert classifier._vectorizer is not None and classifier._model is not None
+    embeddings = classifier.encoder.encode(test_x) if weights[0] else None
+    joined = _join(classifier._vectorizer.transform(test_x), embeddings, weights[0])
+    expected = _softmax(_scores(classifier._model, joined), classifier.temperature)
+    probabilities, _ = classifier.probabilities(test_x)
+    assert np.allclose(probabilities, expected, atol=1e-5)
 
 
 def test_out_of_scope_examples_teach_a_none_of_these_decision(seed: dict[str, list[str]]) -> None:

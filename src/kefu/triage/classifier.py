@@ -26,6 +26,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from kefu.kit.text import document_tokens
+from kefu.triage import lexical
 from kefu.triage.encoder import SentenceEncoder, check_encoders, extra_encoder, shared_encoder
 
 Matrix = NDArray[np.float64]
@@ -325,6 +326,17 @@ class TextClassifier:
 
     # ---- prediction ------------------------------------------------------------------------
 
+    def _decision(self, lexical: spmatrix, embeddings: NDArray[np.float32] | None) -> Matrix:
+        """The SVM's scores, as ``_scores`` of the joined features gives them, computed in two
+        parts (sparse lexical, dense embeddings) so no joined matrix is built for a message."""
+        assert self._model is not None
+        coef, width = self._model.coef_, lexical.shape[1]
+        scores = np.asarray(lexical @ coef[:, :width].T, dtype=np.float64)
+        if embeddings is not None and self.embedding_weight > 0:
+            scores += (embeddings * self.embedding_weight) @ coef[:, width:].T
+        scores += self._model.intercept_
+        return np.column_stack([-scores[:, 0], scores[:, 0]]) if coef.shape[0] == 1 else scores
+
     def probabilities(
         self, texts: Sequence[str], embeddings: NDArray[np.float32] | None = None
     ) -> tuple[Matrix, NDArray[np.bool_]]:
@@ -338,11 +350,7 @@ class TextClassifier:
         texts = clip(texts)
         embeddings = self._embed(texts, given=embeddings) if self.uses_embeddings else None
         probs = _softmax(
-            _scores(
-                self._model,
-                _join(self._vectorizer.transform(texts), embeddings, self.embedding_weight),
-            ),
-            self.temperature,
+            self._decision(lexical.rows(self._vectorizer, texts), embeddings), self.temperature
         )
         flags = np.zeros(len(texts), dtype=bool)
         if len(self.labels) == probs.shape[1]:  # trained without out-of-scope examples
@@ -351,7 +359,9 @@ class TextClassifier:
             sims = None
             if embeddings is not None and self._train_embeddings is not None:
                 sims = self._neighbour_similarity(embeddings, self._train_embeddings)
-            p_out = self._oos.model.predict_proba(self._oos_features(probs, sims))[:, 1]
+            detector = self._oos.model  # its predict_proba, without scikit-learn's checks
+            odds = self._oos_features(probs, sims) @ detector.coef_[0] + detector.intercept_[0]
+            p_out = 1.0 / (1.0 + np.exp(-odds))
             flags = p_out >= self._oos.threshold
         else:  # too few examples to cross-validate a detector: the class alone decides
             flags = probs.argmax(axis=1) == len(self.labels)
