@@ -140,6 +140,14 @@ SAFETY_CASES = [
     ("whats the point of anything, i just want to disappear forever", {"self_harm"}),
     ("每天都这样 活着有什么意思", {"self_harm"}),
     ("有人在私信里发未成年人的不雅照片", {"minor_at_risk"}),
+    ("陌生人一直给我弟弟发不雅视频", {"minor_at_risk"}),
+    ("a stranger keeps sending my little brother inappropriate videos", {"minor_at_risk"}),
+    ("有个直播让小孩做危险动作换礼物 正在播", {"minor_at_risk"}),
+    ("this live is making a little kid do dangerous stunts for gifts", {"minor_at_risk"}),
+    ("我初二 有个人说我不再发照片就把之前的发出去", {"minor_at_risk"}),
+    ("im 14 and he says he will post my pics unless I send more", {"minor_at_risk"}),
+    ("朋友发了个告别视频 打电话不接 好害怕", {"self_harm"}),
+    ("my friend posted a goodbye video and isn't answering her phone", {"self_harm"}),
     # Everyday speech that must not jump the queue.
     ("my kid saw an inappropriate video, how do I turn on teen mode", set()),
     ("我孩子10岁，刷到不雅视频怎么开青少年模式", set()),
@@ -174,6 +182,12 @@ SAFETY_CASES = [
     ("I want to die of embarrassment lol", set()),
     ("kill me now, the upload failed again", set()),
     ("my kid loves your app", set()),
+    ("我弟弟想看不雅视频被拦了，青少年模式挺好", set()),
+    ("my son showed me an inappropriate ad, how do I report it", set()),
+    ("孩子模仿视频里的危险动作摔了，这种视频能下架吗", set()),
+    ("大年初二直播被人约见面", set()),
+    ("主播发了告别视频，私信也不回，是退网了吗", set()),
+    ("my 12 year old says they'll share my videos on the fyp, is that true", set()),
 ]
 
 

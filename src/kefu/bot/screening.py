@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kefu.triage.signals import SEXTORTION_EN, SEXTORTION_ZH
+
 # 转人工 and friends. In English, a short message naming a person ("agent", "human pls"), or
 # asking to talk to one; "human verification failed" is not a request for a person.
 _HUMAN_ZH = re.compile(
@@ -54,7 +56,11 @@ _FRAUD_VICTIM = re.compile(
     r"被骗|骗了我|上当|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|(钱|块|元|千|万).{0,4}被?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
     r"|银行卡.{0,4}被(盗刷|刷走|转走)|解冻费|(又|还)让我(交|转|付).{0,4}(保证金|押金|手续费|激活费)"
     r"|(让|叫|要)我.{0,12}(借钱|网贷|贷款)|在.{0,6}(网贷|借贷).{0,8}借了"
-    r"|(说|让|要).{0,10}注销.{0,4}学生(账户|账号)"
+    r"|(说|让|要).{0,10}注销.{0,4}学生(账户|账号)|(?<!防止被)(?<!避免被)(?<!不被)骗走|催我.{0,4}(贷款|借钱|网贷)"
+    r"|(卡里|账户里)的?(钱|[\d一两二三四五六七八九十百千万几]+(块|元)?)[^，。！？]{0,4}没了"
+    r"|已经[^，。！？]{0,6}转了[^，。！？]{0,4}(一笔|钱|块|元|千|万)"
+    r"|\b(tricked|conned|duped|scammed|fooled) (me )?into (buying|paying|sending|transferring"
+    r"|giving)\b"
     r"|\b(i (was|got|been) scammed|got scammed|scammed me|been conned|ripped me off)\b"
     r"|\b(lost|stole|took|taken)\b.{0,30}\b(money|\d+ ?(yuan|rmb|dollars|bucks)?)\b.{0,20}"
     r"|\bmoney (was |got |is )?(taken|stolen|gone)\b|\bloan in my name\b"
@@ -74,13 +80,15 @@ _NOW = re.compile(
     re.IGNORECASE,
 )
 _EXPOSED = re.compile(
-    r"(身份证|住址|家庭地址|学校|手机号|电话号码|私密照|裸照|隐私|个人信息|聊天记录).{0,12}"
-    r"(发到|发在|发了|曝光|公开|泄露|挂出|挂在)"
-    r"|(曝光|泄露|公开|挂出|人肉).{0,12}(身份证|住址|学校|手机号|私密照|裸照|个人信息)"
+    r"(身份证|住址|家庭地址|学校|手机号|电话号码|私密照|裸照|隐私|个人信息|聊天记录|病历|银行流水"
+    r"|工资条|户口本|护照).{0,12}(发到|发在|发了|曝光|公开|泄露|挂出|挂在)"
+    r"|(曝光|泄露|公开|挂出|人肉).{0,12}(身份证|住址|学校|手机号|私密照|裸照|个人信息|病历)"
+    rf"|{SEXTORTION_ZH}|{SEXTORTION_EN}"
     r"|(看到|看得到|出现|里有|怎么有|收到了?).{0,6}别人的(聊天记录|手机号|电话号码|身份证|个人信息|订单)"
     r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|leaked|leaking|exposed|exposing|"
     r"published|uploaded|uploading|put up)\b.{0,40}\b(id card|home address|address|school|"
-    r"phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|personal info\w*)\b"
+    r"phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|personal info\w*"
+    r"|bank (statements?|details|account details)|medical (records?|reports?)|passport)\b"
     # ("my address was exposed in my last video, how do I blur it" is a how-to question)
     r"|\b(id card|home address|address|phone number|full name|nudes?|private (photos|pics|"
     r"pictures|chats|videos)|personal (info\w*|data|details)|my (data|info|information)) "

@@ -20,15 +20,33 @@ def _any(*patterns: str) -> re.Pattern[str]:
 # A child (under 18 where an age is given) near something done to them.
 _CHILD_ZH = (
     r"(未成年|小学生|初中生|儿童|小孩|孩子|幼女|幼童|小姑娘|小女孩|小男孩|十来岁|十几岁"
-    r"|(?<!\d)([1-9]|1[0-7])岁)"
+    r"|(?<!\d)([1-9]|1[0-7])岁|(我|孩子|女儿|儿子|她|他)(才|今年|在读|读)?(初[一二三]|小学))"
+)
+# Someone threatening to spread a person's pictures unless they send more or pay (sextortion):
+# a safety signal with a child, a privacy hand-off for the bot without one.
+SEXTORTION_ZH = (
+    r"(不|不再|不继续)(给他|给她|给对方)?(发|拍|给)[^，。！？]{0,6}(照片|视频|裸照|私密照)?"
+    r"[^。！？]{0,10}(就|要)(把|将)[^。！？]{0,10}(发出去|曝光|公开|传出去|发到|发给)"
+    r"|(威胁|要挟)[^。！？]{0,10}(发出去|曝光|公开|传出去)"
+)
+SEXTORTION_EN = (
+    r"\bthreaten(s|ed|ing)? to (post|share|leak|send|spread|expose)\b.{0,30}"
+    r"\b(my|our|her|his|the) (nudes|pics|photos|pictures|videos|private)"
+    r"|\b(post|share|leak|send|spread|expose)\b.{0,30}\b(my|our|her|his) (nudes|pics|photos"
+    r"|pictures|videos|private \w+)\b.{0,20}\b(unless|if (i|we|she|he) (don'?t|doesn'?t|won'?t))\b"
+    r"|\b(unless (i|she|he) (send|sends|pay|pays)|if (i|she|he) (don'?t|doesn'?t|won'?t) (send"
+    r"|pay))\b.{0,40}\b(he|she|they)('ll| will|'s going to|'re going to|'s gonna|'re gonna) "
+    r"(post|share|leak|send|spread|expose)\b.{0,25}\b(pics|photos|pictures|videos|nudes"
+    r"|everything|old ones)\b"
 )
 _HARM_ZH = (
     r"(色情|裸(?![色妆眼])|脱衣|脱光|猥亵|性侵|引诱|约见|约.{0,2}见面|虐待|打骂|私下见面"
-    r"|要.{0,2}私密照)"
+    rf"|要.{{0,2}}私密照|{SEXTORTION_ZH})"
 )
 _CHILD_EN = (
     r"\b(child|kid|minor|underage|little (girl|boy)|([1-9]|1[0-7])[- ]?(yo|year[- ]old)"
-    r"|looks? (about |around |like )?([5-9]|1[0-5]))\b"
+    r"|looks? (about |around |like )?([5-9]|1[0-5])"
+    r"|(i'?m|i am) (only |just )?([5-9]|1[0-7])(?= (and|but|so)\b|[,.!]))\b"
 )
 # Pictures of a child: "indecent" alone is too common a complaint ("不雅视频，小孩子都能刷到").
 _CHILD_PICTURES = (
@@ -41,9 +59,23 @@ _CHILD_PICTURES = (
     r"不雅(照|图|视频)"
 )
 _HARM_EN = (
-    r"\b(nude|naked|sexual\w*|(?<!pet )(?<!dog )groom(ed|ing)?\b(?! (kit|set|tools?|brush))"
+    r"(\b(nude|naked|sexual\w*|(?<!pet )(?<!dog )groom(ed|ing)?\b(?! (kit|set|tools?|brush))"
     r"|abus(e|ed|ing)|explicit|meet (up|in person)|undress"
-    r"|take (her|his|their) (shirt|top|clothes) off)\b"
+    rf"|take (her|his|their) (shirt|top|clothes) off)\b|{SEXTORTION_EN})"
+)
+# Someone sending indecent things to a child, or a sibling the writer worries about ("陌生人一直
+# 给我弟弟发不雅视频"), or a child made to do dangerous things for gifts.
+_TARGETED_CHILD = (
+    r"(给|向)(我)?(家)?(弟弟|妹妹|孩子|女儿|儿子|小孩|小朋友|未成年人?)[^，。！？]{0,8}发[^，。！？]{0,6}"
+    r"(不雅|色情|裸|黄色)"
+    r"|\b(send(s|ing)?|sent|dm(s|ing|ed)?|messag(es|ing|ed)|show(s|ing|ed)?) (to )?"
+    r"(my |our |her |his )?(little |younger |baby )?(brother|sister|kid|son|daughter|child)\b"
+    r".{0,20}\b(inappropriate|explicit|sexual|nude|naked|dirty|porn\w*|adult) "
+    r"(videos?|pics|pictures|photos|images|messages|content|stuff)\b"
+    r"|(让|逼|叫|教)(小孩|孩子|儿童|未成年人?|小朋友|小学生)[^，。！？]{0,8}(危险动作|喝酒|抽烟|跳楼|玩火)"
+    r"|\b(making|make|made|forcing|forces?|daring) ((a|the|these|this|that) )?(little |young )?"
+    r"(kids?|child(ren)?"
+    r"|minors?|toddlers?)\b.{0,20}\b(dangerous|drink alcohol|smoke|risky stunts?)\b"
 )
 
 # (an English message laughing at itself within a few words: "whats the point of my life lol")
@@ -72,6 +104,11 @@ SAFETY = (
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
             r"\b(i'?m|i am|she'?s|he'?s|she is|he is) (going to|gonna|about to) jump (off|from) "
             r"(a|the|this) (roof|bridge|building|balcony)\b",
+            # A farewell, then silence: "朋友发了个告别视频 打电话不接".
+            r"(告别|诀别)(视频|信|的话|短信|消息)[^。！？]{0,20}(联系不上|电话不接|打电话.{0,2}不接|打不通|找不到人|关机)",
+            r"\b(goodbye|farewell) (video|note|message|letter|post)\b.{0,60}\b(not answering|"
+            r"isn'?t answering|won'?t answer|can'?t reach|not picking up|isn'?t picking up|"
+            r"phone (is )?off)\b",
         ),
     ),
     Signal(
@@ -82,6 +119,7 @@ SAFETY = (
             rf"{_CHILD_EN}.{{0,60}}{_HARM_EN}",
             rf"{_HARM_EN}.{{0,40}}{_CHILD_EN}",
             _CHILD_PICTURES,
+            _TARGETED_CHILD,
         ),
     ),
     # A person must be the target.
