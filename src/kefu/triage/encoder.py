@@ -93,10 +93,7 @@ class MiniLMEncoder:
         return path
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        if not texts:
-            return np.zeros((0, minilm.DIM), dtype=np.float32)
-        model = self._model or self._load()
-        return np.vstack([model.encode(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)])
+        return (self._model or self._load()).encode(texts)  # one text at a time: no batches
 
     def _load(self) -> minilm.MiniLM:
         with self._lock:

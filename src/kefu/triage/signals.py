@@ -17,36 +17,79 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-# A child (under 18 where an age is given) near something done to them.
+# A child (under 18 where an age is given) near something done to them; a writer may say their
+# own school year ("我是初二的") but not as a memory ("我初二的时候").
 _CHILD_ZH = (
     r"(未成年|小学生|初中生|儿童|小孩|孩子|幼女|幼童|小姑娘|小女孩|小男孩|十来岁|十几岁"
-    r"|(?<!\d)([1-9]|1[0-7])岁|(我|孩子|女儿|儿子|她|他)(才|今年|在读|读)?(初[一二三]|小学))"
+    r"|(?<!\d)([1-9]|1[0-7])岁|(我|孩子|女儿|儿子|她|他)(是|才|今年|现在|在读|读|上)?"
+    r"(初[一二三123]|初中|高一)(?!的时候|那年|时|同学|毕业)|初[一二三123]的?(学生|女生|男生)"
+    r"|(我|她|他|孩子|女儿|儿子)(今年|才|刚)([5-9]|1[0-7])(?![\d点号块元月天年分])"
+    r"|(?<!\d)([5-9]|1[0-7])岁的?(儿子|女儿|孩子|娃))"
 )
 # Someone threatening to spread a person's pictures unless they send more or pay (sextortion):
-# a safety signal with a child, a privacy hand-off for the bot without one.
-SEXTORTION_ZH = (
-    r"(不|不再|不继续)(给他|给她|给对方)?(发|拍|给)[^，。！？]{0,6}(照片|视频|裸照|私密照)?"
-    r"[^。！？]{0,10}(就|要)(把|将)[^。！？]{0,10}(发出去|曝光|公开|传出去|发到|发给)"
-    r"|(威胁|要挟)[^。！？]{0,10}(发出去|曝光|公开|传出去)"
+# a safety signal with a child, a privacy hand-off for the bot without one. A third party must
+# make the threat ("不拍视频的时候要把照片发到电脑上" asks how to copy files).
+_THIRD_PARTY_ZH = r"(对方|他|她|有个?人|网友|那个?人|骗子|陌生人|他们|卖家|买家|商家|主播)"
+_SPREAD_ZH = (
+    r"(发出去|曝光|公开|传出去|传到网上|发到网上|发到.{0,4}群|发给(我|你)|给(我|你)的?(爸|妈|家人|父母"
+    r"|同学|老师).{0,2}看)"
 )
+SEXTORTION_ZH = (
+    r"(威胁|要挟|勒索|敲诈)[^。！？]{0,15}(照片|视频|裸照|私密照|录屏|聊天记录|曝光|公开|发出去|传出去)"
+    r"|(照片|视频|裸照|私密照|录屏|聊天记录)[^。！？]{0,6}(威胁|要挟|勒索|敲诈)"
+    rf"|{_THIRD_PARTY_ZH}[^。！？]{{0,12}}(不|不然|否则|要不)[^。！？]{{0,12}}(就|会|要)?(把|将)?"
+    rf"[^。！？]{{0,12}}{_SPREAD_ZH}"
+    rf"|(如果|要是)我?不[^。！？]{{0,10}}{_THIRD_PARTY_ZH}[^。！？]{{0,4}}(就|会)[^。！？]{{0,4}}"
+    rf"(把|将)[^。！？]{{0,10}}{_SPREAD_ZH}"
+    rf"|不(再|继续)?发(照片|视频)?(的话)?就(把|将)[^。！？]{{0,10}}{_SPREAD_ZH}"
+    rf"|{_SPREAD_ZH}[^。！？]{{0,20}}除非我"
+)
+# (an English message laughing at itself within a few words: "whats the point of my life lol")
+_NOT_LAUGHING_EN = r"(?!.{0,30}\b(lol|lmao|haha)\b)"
+_PICTURES_EN = (
+    r"(nudes?|n\*des|nude (pics|photos)|pics?|photos?|pictures|videos?|vids?|private \w+)"
+)
+_SOMEONE_EN = r"\b(he|she|they|someone|somebody|this (guy|girl|person|man)|a (guy|girl|man))\b"
 SEXTORTION_EN = (
-    r"\bthreaten(s|ed|ing)? to (post|share|leak|send|spread|expose)\b.{0,30}"
-    r"\b(my|our|her|his|the) (nudes|pics|photos|pictures|videos|private)"
-    r"|\b(post|share|leak|send|spread|expose)\b.{0,30}\b(my|our|her|his) (nudes|pics|photos"
-    r"|pictures|videos|private \w+)\b.{0,20}\b(unless|if (i|we|she|he) (don'?t|doesn'?t|won'?t))\b"
-    r"|\b(unless (i|she|he) (send|sends|pay|pays)|if (i|she|he) (don'?t|doesn'?t|won'?t) (send"
-    r"|pay))\b.{0,40}\b(he|she|they)('ll| will|'s going to|'re going to|'s gonna|'re gonna) "
-    r"(post|share|leak|send|spread|expose)\b.{0,25}\b(pics|photos|pictures|videos|nudes"
-    r"|everything|old ones)\b"
+    r"\b(blackmail\w*|sextort\w*|extort\w*)\b"
+    # (not a family joke: "my mom threatened to post my baby pictures lol")
+    r"|\bthreaten(s|ed|ing)? to (post|share|leak|send|spread|expose)\b"
+    r"(?!.{0,90}\b(lol|lmao|haha)\b)"
+    rf"|{_SOMEONE_EN}.{{0,20}}\b(post|share|leak|send|spread|expose)\b.{{0,30}}"
+    rf"\b(my|our|her|his) {_PICTURES_EN}\b.{{0,20}}"
+    r"\b(unless|if (i|we|she|he) (don'?t|doesn'?t|won'?t|dont|doesnt|wont))\b"
+    r"|\b(has|got|have) (my|her|his) (nudes|n\*des|pics|photos)\b.{0,40}\b(pay|or else|unless)\b"
+    r"|\b(expose|leak|post|share) (me|them|it|those|everything)\b.{0,20}\bunless i\b"
+    r"|\bif (u|you) (don'?t|dont|won'?t|wont) send (more )?(pics|photos|nudes)\b"
+    r"|\b(he|she|they)('d| would| will|'ll) (send|post|share|leak) my (pics|photos|nudes|videos)"
+    r" to my (parents|family|mom|dad|school|friends|class)\b"
+    r"|\b(unless i (send|pay)|if i (don'?t|won'?t|dont|wont) (send|pay))\b.{0,40}"
+    r"\b(he|she|they)('ll| will|'s going to|'re going to|'s gonna|'re gonna) "
+    r"(post|share|leak|send|spread|expose)\b.{0,25}\b(pics|photos|pictures|videos|nudes|old ones)\b"
+    r"|\bor (he|she|they)('ll| will) (post|leak|share|expose)\b"
 )
 _HARM_ZH = (
-    r"(色情|裸(?![色妆眼])|脱衣|脱光|猥亵|性侵|引诱|约见|约.{0,2}见面|虐待|打骂|私下见面"
+    r"(色情|裸(?![色妆眼])|脱衣|脱光|光着?身子|猥亵|性侵|引诱|约见|约.{0,2}见面|虐待|打骂|私下见面"
     rf"|要.{{0,2}}私密照|{SEXTORTION_ZH})"
 )
 _CHILD_EN = (
     r"\b(child|kid|minor|underage|little (girl|boy)|([1-9]|1[0-7])[- ]?(yo|year[- ]old)"
-    r"|looks? (about |around |like )?([5-9]|1[0-5])"
-    r"|(i'?m|i am) (only |just )?([5-9]|1[0-7])(?= (and|but|so)\b|[,.!]))\b"
+    r"|looks? (about |around |like )?([5-9]|1[0-5]))\b"
+)
+# A writer who says they are a child ("im 14", "14f", "in 8th grade"), with someone wanting
+# pictures or a meeting of them: their age alone is not a risk ("I'm 16 and want to make a
+# post about abuse awareness").
+_SELF_CHILD_EN = (
+    r"\b((i'?m|i am) (only |just )?([5-9]|1[0-7]|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen)( ?(yo|y/o|f|m|years? old))?(?=[\s,.!]|$)"
+    r"(?! (minutes?|mins?|hours?|days?|weeks?|months?|percent|dollars|bucks|followers|times)\b)"
+    r"|([5-9]|1[0-7]) ?[fm]\b|in ([5-9]th|[5-9]|1[0-2]th) grade|in (middle|junior high) school)"
+)
+_WANTS_PICTURES_EN = (
+    r"(asking (me )?(for|to send) (\w+ )?(pics|photos|pictures|nudes)|wants? me to send"
+    r"|sent me (d\*ck|dick|nude|naked|explicit) (pics|photos)|send (him|her|them) "
+    r"(pics|photos|pictures|nudes)|\bnudes\b|(wants?|asking|asked) to meet me|meet me (irl|in "
+    rf"person|alone)|{SEXTORTION_EN})"
 )
 # Pictures of a child: "indecent" alone is too common a complaint ("不雅视频，小孩子都能刷到").
 _CHILD_PICTURES = (
@@ -64,22 +107,42 @@ _HARM_EN = (
     rf"|take (her|his|their) (shirt|top|clothes) off)\b|{SEXTORTION_EN})"
 )
 # Someone sending indecent things to a child, or a sibling the writer worries about ("陌生人一直
-# 给我弟弟发不雅视频"), or a child made to do dangerous things for gifts.
+# 给我弟弟发不雅视频"; not what a feed shows them, nor a parcel "发成黄色的"), or a child made to
+# do dangerous things for gifts (not "教孩子不要玩火").
 _TARGETED_CHILD = (
-    r"(给|向)(我)?(家)?(弟弟|妹妹|孩子|女儿|儿子|小孩|小朋友|未成年人?)[^，。！？]{0,8}发[^，。！？]{0,6}"
-    r"(不雅|色情|裸|黄色)"
-    r"|\b(send(s|ing)?|sent|dm(s|ing|ed)?|messag(es|ing|ed)|show(s|ing|ed)?) (to )?"
-    r"(my |our |her |his )?(little |younger |baby )?(brother|sister|kid|son|daughter|child)\b"
-    r".{0,20}\b(inappropriate|explicit|sexual|nude|naked|dirty|porn\w*|adult) "
-    r"(videos?|pics|pictures|photos|images|messages|content|stuff)\b"
-    r"|(让|逼|叫|教)(小孩|孩子|儿童|未成年人?|小朋友|小学生)[^，。！？]{0,8}(危险动作|喝酒|抽烟|跳楼|玩火)"
-    r"|\b(making|make|made|forcing|forces?|daring) ((a|the|these|this|that) )?(little |young )?"
-    r"(kids?|child(ren)?"
-    r"|minors?|toddlers?)\b.{0,20}\b(dangerous|drink alcohol|smoke|risky stunts?)\b"
+    r"(给|向|私信|私聊)我?家?(弟弟?|妹妹?|孩子|女儿|儿子|小孩|小朋友|未成年人?)(?!买)[^，。！？]{0,8}发"
+    r"[^，。！？]{0,6}(不雅|色情|黄色?|裸(?!色)|那种)[^，。！？]{0,3}(视频|照片|图|片|链接|内容)"
+    r"|\b(send(s|ing)?|sent|dm(s|ing|ed)?|messag(es|ing|ed)) (to )?(my |our |her |his )?(\d+ ?yo"
+    r"|(little |younger |baby )?(brother|sister|kid|son|daughter|child))\b.{0,20}"
+    r"\b(inappropriate|explicit|sexual|nudes?|naked|dirty|porn\w*|adult)\b"
+    r"|\b(send(s|ing)?|sent|dm(s|ing|ed)?) (porn\w*|nudes?|explicit \w+|sexual \w+) to "
+    r"(my|our|a|her|his) (\d+ ?(yo|year old)|little (brother|sister)|kid|son|daughter|child)\b"
+    r"|\b(my|our) (daughter|son|kid|child|little (sister|brother)|\d+ ?yo)\b.{0,30}\basking "
+    r"(her|him|them )?for (pics|pictures|photos|nudes)\b"
+    r"|(让|逼|叫)着?(自己的?)?(\d+岁的?)?(小孩|孩子|娃|儿童|未成年人?|小朋友|小学生)"
+    r"(?![^，。！？]{0,3}(不要|别|不能|远离|不许))[^，。！？]{0,10}"
+    r"(危险|喝.?酒|抽烟|爬楼|跳楼|玩火|栏杆|窗台|楼顶|阳台边)"
+    r"|\b(making|makes|forcing|forces|made|daring) ((a|the|these|this|that|their|his|her) )?"
+    r"(little |young )?(kids?|child(ren)?|minors?|toddlers?|son|daughter) (to )?(do )?"
+    r"((dangerous|risky|drink|smoke)\b|.{0,25}\b(off (the|a) roof|window ledge|ledge|balcony"
+    r"|railing)\b)"
 )
-
-# (an English message laughing at itself within a few words: "whats the point of my life lol")
-_NOT_LAUGHING_EN = r"(?!.{0,30}\b(lol|lmao|haha)\b)"
+# A farewell from someone close, then silence ("朋友发了个告别视频 打电话不接"; not a creator's
+# goodbye to their channel, nor a friend off abroad).
+_FAREWELL = (
+    r"(朋友|室友|同学|男朋友|女朋友|男友|女友|家人|闺蜜|老公|老婆|儿子|女儿|妹妹|弟弟|哥哥|姐姐|他|她)"
+    r"[^。！？]{0,8}(发|留|写)[^。！？]{0,8}(告别|诀别|遗言|永别|再见了?大家|大家再见|最后一条|对不起大家)"
+    r"(?![^。！？]{0,10}(出国|退网|毕业|搬家|离职|转学|频道|账号))[^！？]{0,30}"
+    r"(联系不上|电话.{0,4}(不接|没人接|打不通)|不接电话|打不通|找不到人|人找不到|不回消息|关机)"
+)
+_FAREWELL_EN = (
+    r"\b(friend|roommate|brother|sister|bf|gf|boyfriend|girlfriend|son|daughter|mom|dad|wife"
+    r"|husband|she|he)\b.{0,20}\b(posted|sent|left|wrote|put up)\b.{0,30}\b(goodbye|farewell)\b"
+    r"(?!.{0,20}\b(channel|account|stream)\b).{0,80}\b(not answering|isn'?t answering|won'?t "
+    r"answer|wont answer|won'?t pick up|wont pick up|not picking up|can'?t reach|not responding"
+    r"|isn'?t responding|phone (is )?off|voicemail|no ?one can reach|nobody can reach)\b"
+    r"(?!.{0,30}\b(flight|plane|trip|holiday|vacation)\b)" + _NOT_LAUGHING_EN
+)
 
 # Jokes ("想死在第三关了哈哈", "kill me now, the upload failed", "gonna shoot a new stream") are
 # left out on purpose: a false "urgent" costs a real emergency its place in line.
@@ -104,11 +167,8 @@ SAFETY = (
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
             r"\b(i'?m|i am|she'?s|he'?s|she is|he is) (going to|gonna|about to) jump (off|from) "
             r"(a|the|this) (roof|bridge|building|balcony)\b",
-            # A farewell, then silence: "朋友发了个告别视频 打电话不接".
-            r"(告别|诀别)(视频|信|的话|短信|消息)[^。！？]{0,20}(联系不上|电话不接|打电话.{0,2}不接|打不通|找不到人|关机)",
-            r"\b(goodbye|farewell) (video|note|message|letter|post)\b.{0,60}\b(not answering|"
-            r"isn'?t answering|won'?t answer|can'?t reach|not picking up|isn'?t picking up|"
-            r"phone (is )?off)\b",
+            _FAREWELL,
+            _FAREWELL_EN,
         ),
     ),
     Signal(
@@ -118,6 +178,7 @@ SAFETY = (
             rf"{_HARM_ZH}.{{0,12}}{_CHILD_ZH}",
             rf"{_CHILD_EN}.{{0,60}}{_HARM_EN}",
             rf"{_HARM_EN}.{{0,40}}{_CHILD_EN}",
+            rf"{_SELF_CHILD_EN}.{{0,60}}{_WANTS_PICTURES_EN}",
             _CHILD_PICTURES,
             _TARGETED_CHILD,
         ),
