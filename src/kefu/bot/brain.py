@@ -32,10 +32,12 @@ CLARIFY_BELOW = 0.7
 # The anger model mistakes urgency and indignation for anger ("where's my package??", "flagged
 # for dangerous acts??? it's a kitchen knife"), so an upset user whose question the bot is this
 # sure of gets the answer, with a person one tap away. 0.8 (from 0.97) was chosen on eval/bot's
-# tuning sets: it removed most wrong hand-offs and hardly any right ones. Threats of regulators,
-# media or courts are handed off by the screening whatever the confidence; a furious user with
-# a clear question gets the answer and the offer of a person.
-ANSWER_DESPITE_ANGER = 0.8
+# first three tuning sets: it removed most wrong hand-offs and hardly any right ones; 0.7 on all
+# four (2026-12-06: two fewer wrong hand-offs and two more answers, one right hand-off fewer;
+# 0.5 to 0.65 lost more right ones). Threats of regulators, media or courts are handed off by
+# the screening whatever the confidence; a furious user with a clear question gets the answer
+# and the offer of a person.
+ANSWER_DESPITE_ANGER = 0.7
 # Below this anger (the triage flag starts at 0.5) a user whose question the bot recognises is
 # not handed off for anger (the other rules still apply): the band is annoyance more than rage
 # ("this app force quits ten times a day, what am I supposed to do"). Chosen on eval/bot's
