@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix, hstack, spmatrix
+from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -361,7 +362,7 @@ class TextClassifier:
                 sims = self._neighbour_similarity(embeddings, self._train_embeddings)
             detector = self._oos.model  # its predict_proba, without scikit-learn's checks
             odds = self._oos_features(probs, sims) @ detector.coef_[0] + detector.intercept_[0]
-            p_out = 1.0 / (1.0 + np.exp(-odds))
+            p_out = expit(odds)
             flags = p_out >= self._oos.threshold
         else:  # too few examples to cross-validate a detector: the class alone decides
             flags = probs.argmax(axis=1) == len(self.labels)
