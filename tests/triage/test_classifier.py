@@ -111,6 +111,35 @@ def test_what_out_of_scope_examples_say_is_learned_as_a_class(
     assert flags[: len(test_x)].sum() <= 3
 
 
+@pytest.mark.parametrize("weights", [(1.0,), (0.0,)], ids=["embeddings", "lexical only"])
+def test_the_out_of_scope_call_is_the_detectors_own(
+    seed: dict[str, list[str]], weights: tuple[float, ...]
+) -> None:
+    """The out-of-scope probability is computed from the detector's coefficients: the flags are
+    those of scikit-learn's predict_proba on the same features (without embeddings, the
+    detector reads the SVM's confidences alone)."""
+    in_scope = LABELS[:3]
+    train_x, train_y, test_x, _ = _split(seed, in_scope, 30)
+    fraud = seed["fraud_report"][0::4][:30]
+    options = ClassifierOptions(embedding_weights=weights)
+    classifier = TextClassifier(options).fit(
+        train_x + fraud, train_y + ["oos"] * 30, oos_label="oos"
+    )
+    texts = test_x + seed["fraud_report"][2::4][:10]
+    assert classifier._vectorizer is not None and classifier._model is not None
+    assert classifier._oos is not None
+    embeddings = classifier.encoder.encode(texts) if weights[0] else None
+    joined = _join(classifier._vectorizer.transform(texts), embeddings, weights[0])
+    probs = _softmax(_scores(classifier._model, joined), classifier.temperature)
+    sims = None
+    if embeddings is not None and classifier._train_embeddings is not None:
+        sims = classifier._neighbour_similarity(embeddings, classifier._train_embeddings)
+    detector = classifier._oos.model.predict_proba(classifier._oos_features(probs, sims))[:, 1]
+    _, flags = classifier.probabilities(texts)
+    assert list(flags) == list(detector >= classifier._oos.threshold)
+    assert flags.any() and not flags.all()
+
+
 def test_a_single_out_of_scope_example_decides_by_its_class_alone(
     seed: dict[str, list[str]],
 ) -> None:

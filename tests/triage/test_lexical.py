@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
@@ -36,7 +37,20 @@ def test_rows_equal_the_unions_transform() -> None:
     assert lexical.rows(union, []).shape == (0, expected.shape[1])
 
 
-def test_other_vectorizer_settings_fall_back_to_scikit_learn() -> None:
-    union = FeatureUnion([("plain", TfidfVectorizer(sublinear_tf=False))]).fit(TRAIN)
+@pytest.mark.parametrize(
+    "vectorizer",
+    [
+        TfidfVectorizer(sublinear_tf=False),
+        TfidfVectorizer(sublinear_tf=True, binary=True),
+        TfidfVectorizer(sublinear_tf=True, norm="l1"),
+    ],
+)
+def test_other_vectorizer_settings_fall_back_to_scikit_learn(vectorizer: TfidfVectorizer) -> None:
+    union = FeatureUnion([("other", vectorizer)]).fit(TRAIN)
     built = lexical.rows(union, TEXTS)
     assert np.abs(built - union.transform(TEXTS)).max() < 1e-6
+
+
+def test_rows_keep_the_vectorizers_dtype() -> None:
+    union = FeatureUnion([("wide", TfidfVectorizer(sublinear_tf=True))]).fit(TRAIN)
+    assert lexical.rows(union, TEXTS).dtype == union.transform(TEXTS).dtype == np.float64

@@ -8,7 +8,7 @@ import importlib.util
 import numpy as np
 import pytest
 
-from kefu.triage import minilm
+from kefu.triage import minilm, minilm_graph
 from kefu.triage.classifier import ClassifierOptions, TextClassifier
 from kefu.triage.encoder import EncoderNotInstalled, UnknownEncoder, extra_encoder
 
@@ -52,9 +52,14 @@ def test_wordpiece_splits_like_bert(words: minilm.WordPiece) -> None:
     assert len(long) == minilm.MAX_TOKENS and long[-1] == words.ids("")[-1]
 
 
-def test_the_graph_computes_the_published_model() -> None:
+@pytest.fixture(scope="module")
+def exact() -> minilm.MiniLM:
+    """The float32 graph: the published model's own arithmetic."""
     assert MODEL is not None
-    exact = minilm.MiniLM(MODEL, quantized=False)
+    return minilm.MiniLM(MODEL, quantized=False)
+
+
+def test_the_graph_computes_the_published_model(exact: minilm.MiniLM) -> None:
     vectors = exact.encode(SENTENCES)
     # The first values sentence-transformers gives for the same sentence with this model.
     reference = [0.00690, -0.06302, -0.07204, -0.03250, -0.04271, 0.07043]
@@ -62,18 +67,24 @@ def test_the_graph_computes_the_published_model() -> None:
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
 
-def test_served_embeddings_are_int8_close_to_the_exact_ones() -> None:
-    assert MODEL is not None
+def test_served_embeddings_are_int8_close_to_the_exact_ones(exact: minilm.MiniLM) -> None:
     encoder = extra_encoder("minilm")
     vectors = encoder.encode(SENTENCES)
     assert vectors.shape == (3, minilm.DIM) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    exact = minilm.MiniLM(MODEL, quantized=False).encode(SENTENCES)
-    assert np.all(np.sum(vectors * exact, axis=1) > 0.98)
+    assert np.all(np.sum(vectors * exact.encode(SENTENCES), axis=1) > 0.98)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
     # A text's embedding does not depend on the texts embedded with it.
     assert np.array_equal(encoder.encode([SENTENCES[1]])[0], vectors[1])
     assert encoder.encode([]).shape == (0, minilm.DIM)
+
+
+def test_the_graph_loads_in_older_onnx_runtimes() -> None:
+    """onnx stamps its newest IR version on a model unless told otherwise, and runtimes refuse
+    versions newer than theirs; opset 17 needs only IR 8."""
+    assert MODEL is not None
+    weights = minilm.read_safetensors(MODEL / "model.safetensors")
+    assert minilm_graph._build(weights, quantized=True).ir_version == 8
 
 
 LOGIN_AND_REFUND = [

@@ -56,7 +56,7 @@ class ClassifierOptions:
     # kefu's categories); (0,) turns the embeddings off.
     embedding_weights: tuple[float, ...] = (1.0, 2.0)
     # Encoders whose embeddings follow USE's (names from encoder.EXTRA_ENCODERS): "minilm" adds
-    # English all-MiniLM-L6-v2: +0.7 points on banking77 and +0.9 on CLINC150 for about 2 ms
+    # English all-MiniLM-L6-v2: +0.6 points on banking77 and +0.9 on CLINC150 for about 2 ms
     # a message (docs/architecture.md); off by default, since it needs the optional extra.
     extra_encoders: tuple[str, ...] = ()
     c: float = 0.5
@@ -247,8 +247,10 @@ class TextClassifier:
             else None
         )
         # float32 weights halve the artifact and, with float32 features, spare every prediction
-        # a conversion of the whole weight matrix (large with 150 classes).
-        self._model.coef_ = self._model.coef_.astype(np.float32)
+        # a conversion of the whole weight matrix (large with 150 classes). Column-major, so a
+        # message's sparse rows read only their features' columns (_decision; row-major would
+        # copy the whole block each call).
+        self._model.coef_ = np.asfortranarray(self._model.coef_, dtype=np.float32)
         return self
 
     def _cross_validate(

@@ -93,6 +93,8 @@ class MiniLMEncoder:
         return path
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        if not texts:
+            return np.zeros((0, minilm.DIM), dtype=np.float32)
         return (self._model or self._load()).encode(texts)  # one text at a time: no batches
 
     def _load(self) -> minilm.MiniLM:

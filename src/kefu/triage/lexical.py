@@ -25,6 +25,7 @@ def _direct(union: FeatureUnion) -> list[TfidfVectorizer] | None:
         isinstance(part, TfidfVectorizer)
         and part.sublinear_tf
         and part.use_idf
+        and not part.binary
         and part.norm == "l2"
         for part in parts
     )
@@ -32,11 +33,13 @@ def _direct(union: FeatureUnion) -> list[TfidfVectorizer] | None:
 
 
 def rows(union: FeatureUnion, texts: Sequence[str]) -> spmatrix:
-    """``union.transform(texts)``, a float32 CSR matrix, without scikit-learn's overhead."""
+    """``union.transform(texts)``, a CSR matrix of the vectorizers' dtype, without
+    scikit-learn's overhead."""
     parts = _direct(union)
     if parts is None:
         return union.transform(texts)
     analysers = [(part.build_analyzer(), part.vocabulary_, part.idf_) for part in parts]
+    dtype = np.result_type(*(part.dtype for part in parts))
     offsets = np.cumsum([0] + [len(vocabulary) for _, vocabulary, _ in analysers])
     indptr, indices, data = [0], [], []
     total = 0
@@ -55,7 +58,7 @@ def rows(union: FeatureUnion, texts: Sequence[str]) -> spmatrix:
         indptr.append(total)
     return csr_matrix(
         (
-            np.concatenate(data).astype(np.float32) if data else np.zeros(0, np.float32),
+            np.concatenate(data).astype(dtype) if data else np.zeros(0, dtype),
             np.concatenate(indices) if indices else np.zeros(0, np.int64),
             np.asarray(indptr),
         ),

@@ -5,7 +5,7 @@ weights (``minilm_graph``).
 
 The model is a 6-layer BERT with BERT's uncased WordPiece vocabulary; its embedding is the mean
 of the last layer over the tokens, L2-normalised, as the model was trained to be used. With int8
-weights, as served, a short message costs about 1.6 ms on one core.
+weights, as served, a short message costs about 2 ms on one core.
 """
 
 from __future__ import annotations
