@@ -93,14 +93,16 @@ _NOW = re.compile(
     r"|(?<!\bi )kept (calling|texting|messaging))\b",
     re.IGNORECASE,
 )
+# Documents whose exposure hands off only when someone else spread them.
+_DOCUMENTS_ZH = "(病历|病例|银行流水|工资条|工资单|户口本|护照|体检报告)"
 _EXPOSED = re.compile(
     r"(身份证|住址|家庭地址|学校|手机号|电话号码|私密照|裸照|隐私|个人信息|聊天记录).{0,12}"
     r"(发到|发在|发了|曝光|公开|泄露|挂出|挂在)"
     r"|(曝光|泄露|公开|挂出|人肉).{0,12}(身份证|住址|学校|手机号|私密照|裸照|个人信息)"
     # Documents only when someone else spread them ("我把病历发到你们邮箱了" is verification).
-    r"|(病历|病例|银行流水|工资条|工资单|户口本|护照|体检报告)[^，。！？]{0,6}(被[^，。！？]{0,6}"
+    rf"|{_DOCUMENTS_ZH}[^，。！？]{{0,6}}(被[^，。！？]{{0,6}}"
     r"(发|曝光|公开|泄露|挂|贴)|泄露|曝光)"
-    r"|(把|将)我的?[^，。！？]{0,4}(病历|病例|银行流水|工资条|工资单|户口本|护照|体检报告)[^，。！？]{0,6}"
+    rf"|(把|将)我的?[^，。！？]{{0,4}}{_DOCUMENTS_ZH}[^，。！？]{{0,6}}"
     r"(发到|挂到|贴到|公开到?)"
     rf"|{SEXTORTION_ZH}|{SEXTORTION_EN}"
     r"|(看到|看得到|出现|里有|怎么有|收到了?).{0,6}别人的(聊天记录|手机号|电话号码|身份证|个人信息|订单)"

@@ -180,7 +180,7 @@ def _build(w: dict[str, Array], quantized: bool) -> onnx.ModelProto:
     return helper.make_model(graph, opset_imports=opsets, ir_version=IR_VERSION)
 
 
-def session(weights: dict[str, Array], quantized: bool = True) -> onnxruntime.InferenceSession:
+def session(weights: dict[str, Array], quantized: bool) -> onnxruntime.InferenceSession:
     """An inference session over the graph: input ``ids`` (int64, [1, length]), output ``states``
     ([1, length, 384]); ``quantized`` runs the weight products in int8."""
     options = onnxruntime.SessionOptions()
