@@ -29,7 +29,9 @@ def test_the_dashboard_draws_and_refreshes_itself(
     support = desk.team_id("technical_support")
     records.ticket(3 * H, priority="urgent", category="livestream", team_id=support)
     records.ticket(50 * timedelta(minutes=1), priority="urgent", category="app_bug")
-    for days, wait, score in ((1, 12, 5), (2, 30, 4), (3, 90, 2), (4, 20, 5), (9, 45, 5)):
+    # Rated at least a day ago, so "today" has no rating whatever the hour (the local day
+    # starts at midnight in the service time zone).
+    for days, wait, score in ((2, 12, 5), (3, 30, 4), (4, 90, 2), (5, 20, 5), (9, 45, 5)):
         records.ticket(
             days * 24 * H,
             replied_after=wait * timedelta(minutes=1),
