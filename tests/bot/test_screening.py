@@ -134,6 +134,17 @@ def test_pasted_secrets_are_noticed() -> None:
         ("护照照片发了，实名认证还没通过", None),
         ("just uploaded my bank statement for the creator fund payout", None),
         ("打了好几个电话都联系不上客服", None),
+        # a scam averted or only feared is a question for the fake-customer-service article
+        ("怎么防止被骗", None),
+        ("如何避免被骗？", None),
+        ("怎样才能不被骗", None),
+        ("平台上怎么识别骗子，防止上当", None),
+        ("我怕被骗，官方客服电话是多少", None),
+        ("我差点被骗了，对方说是客服", None),
+        ("别上当，这个是假客服吗", None),
+        ("不小心被骗了五百", "fraud"),
+        ("我是不是被骗了", "fraud"),
+        ("直播间里一定要小心被骗", None),
     ],
 )
 def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:

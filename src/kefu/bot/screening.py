@@ -52,8 +52,15 @@ def shared_secrets(text: str) -> list[str]:
 
 # Sensitive situations the bot must not handle alone (the intent model may find an article
 # that looks right: "我被假客服骗了" reads like the fake-customer-service article).
+# Not when the scam is averted or only feared: 怎么防止被骗, 怕被骗, 差点上当, 小心被骗 are
+# questions the fake-customer-service article answers ("不小心被骗了" is a victim).
+_AVERTED_ZH = (
+    "(?<!防止)(?<!避免)(?<!防)(?<!以免)(?<!免得)(?<!不)(?<!别)(?<!怕)(?<!担心)(?<!差点)"
+    "(?<!险些)(?:(?<=不小心)|(?<!小心))"
+)
 _FRAUD_VICTIM = re.compile(
-    r"被骗|骗了我|上当|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|(钱|块|元|千|万).{0,4}被?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
+    rf"{_AVERTED_ZH}被骗|骗了我|{_AVERTED_ZH}上当"
+    r"|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|(钱|块|元|千|万).{0,4}被?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
     r"|银行卡.{0,4}被(盗刷|刷走|转走)|解冻费|(又|还)让我(交|转|付).{0,4}(保证金|押金|手续费|激活费)"
     r"|(让|叫|要)我.{0,12}(借钱|网贷|贷款)|在.{0,6}(网贷|借贷).{0,8}借了"
     r"|(说|让|要).{0,10}注销.{0,4}学生(账户|账号)|(催|逼)我去?(贷款|网贷|借贷)"
