@@ -145,6 +145,9 @@ def test_pasted_secrets_are_noticed() -> None:
         ("不小心被骗了五百", "fraud"),
         ("我是不是被骗了", "fraud"),
         ("直播间里一定要小心被骗", None),
+        ("I almost got scammed by someone pretending to be support, how do I report them", None),
+        ("nearly got scammed today, is there an official support number", None),
+        ("I think I got scammed", "fraud"),
     ],
 )
 def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:

@@ -53,7 +53,8 @@ def shared_secrets(text: str) -> list[str]:
 # Sensitive situations the bot must not handle alone (the intent model may find an article
 # that looks right: "我被假客服骗了" reads like the fake-customer-service article).
 # Not when the scam is averted or only feared: 怎么防止被骗, 怕被骗, 差点上当, 小心被骗 are
-# questions the fake-customer-service article answers ("不小心被骗了" is a victim).
+# questions the fake-customer-service article answers ("不小心被骗了" is a victim); so is
+# "almost got scammed".
 _AVERTED_ZH = (
     "(?<!防止)(?<!避免)(?<!防)(?<!以免)(?<!免得)(?<!不)(?<!别)(?<!怕)(?<!担心)(?<!差点)"
     "(?<!险些)(?:(?<=不小心)|(?<!小心))"
@@ -82,7 +83,8 @@ _FRAUD_VICTIM = re.compile(
     r"|\b(push(ing|ed)?|pressur(e|ing|ed)|forc(e|ing|ed)|telling) me to (take out|get|apply for) a "
     r"loan\b|\b(card|account|wallet) (was|got|has been) (drained|emptied|wiped)\b"
     r"|\bsent\b.{0,20}\bto (a|the|some|this) .{0,20}\b(he|she|they) (blocked|ghosted) me\b"
-    r"|\b(i (was|got|been) scammed|got scammed|scammed me|been conned|ripped me off)\b"
+    r"|\b(i (was|got|been) scammed|(?<!almost )(?<!nearly )got scammed|scammed me|been conned"
+    r"|ripped me off)\b"
     r"|\b(lost|stole|took|taken)\b.{0,30}\b(money|\d+ ?(yuan|rmb|dollars|bucks)?)\b.{0,20}"
     r"|\bmoney (was |got |is )?(taken|stolen|gone)\b|\bloan in my name\b"
     r"|\bi'?m out (\$\d+|\d+ ?(bucks|dollars|usd|yuan|rmb))"
