@@ -148,6 +148,18 @@ def test_pasted_secrets_are_noticed() -> None:
         ("I almost got scammed by someone pretending to be support, how do I report them", None),
         ("nearly got scammed today, is there an official support number", None),
         ("I think I got scammed", "fraud"),
+        # money already gone to a "safe account", a fake claims officer or a coin seller; loans
+        # on a scammer's word; a stranger watching the screen while the user banks
+        ("对方说我账户涉嫌违规 让我把钱转到安全账户 我刚转完", "fraud"),
+        ("我已经转到安全账户了", "fraud"),
+        ("对方让我把钱转到安全账户 这是骗子吧", None),
+        ("我妈刚给一个自称理赔专员的人转了账", "fraud"),
+        ("有人自称客服让我转账 我没理他 这是骗子吧", None),
+        ("在直播间找人代充金币 钱付了 对方把我拉黑了", "fraud"),
+        ("钱付了 卖家一直不发货", None),
+        ("被人骗着在好几个平台贷了款", "fraud"),
+        ("他现在能看到我手机屏幕 正在教我操作网银", "fraud"),
+        ("直播怎么开屏幕共享", None),
     ],
 )
 def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:

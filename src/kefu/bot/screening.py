@@ -71,8 +71,14 @@ _FRAUD_VICTIM = re.compile(
     r"(一下子|突然|莫名其?妙?|全|都)?(没了|被转走|被划走)"
     r"|(余额|卡里|卡上|银行卡)[^。！？]{0,6}(少了|被扣了?)[^。！？]{0,3}(\d+|[一两三四五六七八九十百千万几]+)"
     r"[^。！？]{0,12}(没有?(买|消费|花|用|操作))"
-    r"|((转|打)(给|了)[^。！？]{0,10}(钱|块|元|万|千)|转给(他|她|对方|骗子))[^。！？]{0,10}"
-    r"(拉黑|联系不上|不回我|跑路|消失)"
+    r"|((转|打)(给|了)[^。！？]{0,10}(钱|块|元|万|千)|转给(他|她|对方|骗子)|钱(已经)?(付|给)了)"
+    r"[^。！？]{0,10}(拉黑|联系不上|不回我|跑路|消失)"
+    # money already sent to a "safe account" or to someone posing as staff, loans taken on a
+    # scammer's word, a stranger watching the screen while the user banks
+    r"|安全账户[^。！？]{0,12}(刚转|转完|转了|已经转|已转)|(已经|刚刚?|都)(转|打)(到|进)了?安全账户"
+    r"|(自称|冒充|假)[^。！？]{0,12}(转了账|转账了|转了钱|打了钱|汇了钱)"
+    r"|被人?骗着?[^。！？]{0,12}(贷了?款|借了?钱|网贷)"
+    r"|(屏幕共享|共享屏幕|看到我的?(手机)?屏幕|远程控制)[^。！？]{0,20}(网银|银行|转账|付款|验证码)"
     r"|\b(tricked|conned|duped|scammed|fooled) (me )?(into|to|in to) (buy|buying|pay|paying|send"
     r"|sending|transfer|transferring|giv(e|ing))\b.{0,40}\b(gift ?cards?|money|\$\d+|\d+ ?(dollars"
     r"|bucks|usd|yuan|rmb)|crypto|bitcoin|deposit|fee)\b"
