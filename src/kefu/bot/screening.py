@@ -52,15 +52,60 @@ def shared_secrets(text: str) -> list[str]:
 
 # Sensitive situations the bot must not handle alone (the intent model may find an article
 # that looks right: "我被假客服骗了" reads like the fake-customer-service article).
-# Not when the scam is averted or only feared: 怎么防止被骗, 怕被骗, 差点上当, 小心被骗 are
-# questions the fake-customer-service article answers ("不小心被骗了" is a victim); so is
-# "almost got scammed".
+# Not when the scam is averted or only feared: 怎么防止被骗, 怕被骗, 差点上当, 还好没被骗 are
+# questions the fake-customer-service article answers ("不小心被骗了", "防不胜防被骗了" are
+# victims); so is "almost got scammed".
 _AVERTED_ZH = (
-    "(?<!防止)(?<!避免)(?<!防)(?<!以免)(?<!免得)(?<!不)(?<!别)(?<!怕)(?<!担心)(?<!差点)"
-    "(?<!险些)(?:(?<=不小心)|(?<!小心))"
+    "(?<!防止)(?<!避免)(?<!防范)(?:(?<=胜防)|(?<!防))(?<!以免)(?<!免得)(?<!不)(?<!不要)(?<!别)"
+    "(?<!别再)(?<!不再)(?<!不会)(?<!怕)(?<!担心)(?<!容易)(?<!没)(?<!没有)(?<!差点)(?<!差点儿)(?<!差一点)"
+    "(?<!差点就)(?<!险些)(?:(?<=不小心)|(?<!小心))"
+)
+# "怎么防止我妈被骗" reads as "怎么防止被骗" (a lookbehind cannot skip the words between).
+_AVERTED_OBJECT_ZH = re.compile("(防止|避免|防范|以免)[^，。！？\\s]{1,4}(被骗|上当)")
+_SUM_ZH = "[一两三四五六七八九十百千万几]"
+# ... unless the money went anyway: "差点被骗 结果还是转了8000".
+_SCAMMED_ANYWAY_ZH = (
+    "(被骗|上了?当)[^。！？]{0,12}(结果|还是|但|可是?|已经|刚)[^。！？]{0,10}"
+    "(转|打|汇|付|交|给|贷|借)(了|过去|出去)"
+)
+# Money already in a "safe account", in any word order ("没转" and "差点就转了" are not).
+_SAFE_ACCOUNT_ZH = (
+    "(已经|已|都|刚刚?|全部?)[^。！？]{0,8}(转|打|汇|存)(到|进|入)?了?[^。！？]{0,4}安全账户"
+    "|(转|打|汇|存)(到|进|入)了[^。！？]{0,6}安全账户"
+    f"|(转|打|汇|存)(到|进|入)[^。！？]{{0,6}}安全账户[^。！？]{{0,4}}(了|\\d|{_SUM_ZH})"
+    "|安全账户[^。！？]{0,12}(?<![没不])(?<!差点就)(刚转|转完|转了(?!就)|已经转|已转|转过去|汇了|打了)"
+)
+# Money sent to someone posing as staff or police (假 only before a role: not 放假, 假货).
+_IMPOSTOR_ZH = (
+    "(自称|冒充|假(?=客服|警察|民警|公安|快递|理赔|工作人员|官方|老师|领导|客户经理|平台))"
+)
+_PAID_IMPOSTOR_ZH = (
+    f"{_IMPOSTOR_ZH}[^。！？]{{0,40}}(?<![没不])((转|打|汇|付|给)(了|过去了?)[^。！？]{{0,3}}"
+    f"(账|钱|\\d|{_SUM_ZH}|他|她)|转给(他|她|对方)了)|{_IMPOSTOR_ZH}[^。！？]{{0,30}}(已经转了|(转|汇|打)过去了|付了\\d)"
+)
+# Paid, then the person vanished (not an order page that vanished, nor "怎么拉黑这个主播").
+_PAID_THEN_GONE_ZH = (
+    "((转|打)(给|了)[^。！？]{0,10}(钱|块|元|万|千)|转给(他|她|对方|骗子|卖家)"
+    "|(钱|定金|押金)[^。！？]{0,4}(付|给|转)(他|她|对方)?(了|完了?|过去了?)|(付|交)了[^。！？]{0,6}"
+    "(钱|\\d|定金))[^。！？]{0,12}((被|把我|给我)[^。！？]{0,3}(拉黑|删)|拉黑了?我"
+    "|(他|她|对方|卖家|人)[^。！？]{0,4}(联系不上|跑了|跑路|消失|不见)|联系不上|跑路)"
+)
+# Loans taken on a scammer's word.
+_LOAN_ON_WORD_ZH = (
+    f"({_AVERTED_ZH}被人?(骗|忽悠)着?|听信?了?[^。！？]{{0,6}}的话|(他|对方|客服|骗子)(让|叫|要)我)"
+    "[^。！？]{0,12}(贷了?款|借了|借钱|网贷|借呗|花呗)"
+)
+# Someone made the user share the screen, or watches it, while money or a code is on it (not
+# "直播怎么开屏幕共享", nor a streamer's "开了屏幕共享 微信消息会被看到吗").
+_SCREEN_WATCHED_ZH = (
+    "(让|叫|要|教|帮)我?[^。！？]{0,8}(屏幕共享|共享屏幕|屏幕|共享|投屏|远程|会议软件)"
+    "[^。！？]{0,30}(网银|银行|转账|转了|付款|验证码|支付宝|零钱|扣了|钱(没了|被|就))"
+    "|(看到|看见)了?我的?(手机)?屏幕(?!吗)[^。！？]{0,20}(网银|银行|转账|付款|验证码)"
+    "|(屏幕共享|共享屏幕|共享了屏幕|投屏)[^。！？]{0,30}(转了|扣了|钱少了|钱没了|付了|登了?(手机银行|网银))"
+    "|远程控制了?我的?[^。！？]{0,20}(网银|银行|转账|付款|验证码|支付宝|微信|钱)"
 )
 _FRAUD_VICTIM = re.compile(
-    rf"{_AVERTED_ZH}被骗|骗了我|{_AVERTED_ZH}上当"
+    rf"{_AVERTED_ZH}被骗|骗了我|{_AVERTED_ZH}上当|{_SCAMMED_ANYWAY_ZH}"
     r"|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|(钱|块|元|千|万).{0,4}被?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
     r"|银行卡.{0,4}被(盗刷|刷走|转走)|解冻费|(又|还)让我(交|转|付).{0,4}(保证金|押金|手续费|激活费)"
     r"|(让|叫|要)我.{0,12}(借钱|网贷|贷款)|在.{0,6}(网贷|借贷).{0,8}借了"
@@ -71,14 +116,10 @@ _FRAUD_VICTIM = re.compile(
     r"(一下子|突然|莫名其?妙?|全|都)?(没了|被转走|被划走)"
     r"|(余额|卡里|卡上|银行卡)[^。！？]{0,6}(少了|被扣了?)[^。！？]{0,3}(\d+|[一两三四五六七八九十百千万几]+)"
     r"[^。！？]{0,12}(没有?(买|消费|花|用|操作))"
-    r"|((转|打)(给|了)[^。！？]{0,10}(钱|块|元|万|千)|转给(他|她|对方|骗子)|钱(已经)?(付|给)了)"
-    r"[^。！？]{0,10}(拉黑|联系不上|不回我|跑路|消失)"
-    # money already sent to a "safe account" or to someone posing as staff, loans taken on a
-    # scammer's word, a stranger watching the screen while the user banks
-    r"|安全账户[^。！？]{0,12}(刚转|转完|转了|已经转|已转)|(已经|刚刚?|都)(转|打)(到|进)了?安全账户"
-    r"|(自称|冒充|假)[^。！？]{0,12}(转了账|转账了|转了钱|打了钱|汇了钱)"
-    r"|被人?骗着?[^。！？]{0,12}(贷了?款|借了?钱|网贷)"
-    r"|(屏幕共享|共享屏幕|看到我的?(手机)?屏幕|远程控制)[^。！？]{0,20}(网银|银行|转账|付款|验证码)"
+    rf"|{_PAID_THEN_GONE_ZH}|{_SAFE_ACCOUNT_ZH}|{_PAID_IMPOSTOR_ZH}|{_LOAN_ON_WORD_ZH}"
+    rf"|{_SCREEN_WATCHED_ZH}"
+    # ("almost got scammed" is averted, unless money went anyway)
+    r"|\b(almost|nearly)\s+got\s+scammed\b.{0,60}\b(sent|paid|transferred|gave)\b"
     r"|\b(tricked|conned|duped|scammed|fooled) (me )?(into|to|in to) (buy|buying|pay|paying|send"
     r"|sending|transfer|transferring|giv(e|ing))\b.{0,40}\b(gift ?cards?|money|\$\d+|\d+ ?(dollars"
     r"|bucks|usd|yuan|rmb)|crypto|bitcoin|deposit|fee)\b"
@@ -95,8 +136,8 @@ _FRAUD_VICTIM = re.compile(
     r"|\bmoney (was |got |is )?(taken|stolen|gone)\b|\bloan in my name\b"
     r"|\bi'?m out (\$\d+|\d+ ?(bucks|dollars|usd|yuan|rmb))"
     r"|\bmoney (just )?(vanished|disappeared) from my\b"
-    r"|\bpaid (him|her|them|a guy|some guy|this guy)\b.{0,60}"
-    r"\b(vanished|disappeared|ghosted|blocked me)"
+    r"|\bpaid (him|her|them|a guy|some guy|this guy|(an?|the) (support )?agent)\b.{0,60}"
+    r"\b(vanished|disappeared|ghosted|blocked me|won'?t reply|wont reply|stopped replying)"
     r"|\b(now|then) they want (another|more)\b|\btook out a loan\b.{0,50}\b(said|told|asked)\b",
     re.IGNORECASE,
 )
@@ -159,7 +200,7 @@ _THREAT = re.compile(
 def sensitive_situation(text: str, scam_signals: list[str]) -> str | None:
     """Why a person must take this, or None: a fraud victim, someone being worked on by a
     scammer right now, personal data exposed, or a threat of regulators or courts."""
-    if _FRAUD_VICTIM.search(text):
+    if _FRAUD_VICTIM.search(_AVERTED_OBJECT_ZH.sub(r"\1\2", text)):
         return "fraud"
     if scam_signals and _NOW.search(text):
         return "fraud"

@@ -144,6 +144,8 @@ _FAREWELL_EN = (
     r"(?!.{0,30}\b(flight|plane|trip|holiday|vacation)\b)" + _NOT_LAUGHING_EN
 )
 
+_NOT_A_GAME_ZH = "(?![^。！？]{0,20}(哈哈|笑死|游戏|关卡|掉血|掉命))"
+
 # Jokes ("想死在第三关了哈哈", "kill me now, the upload failed", "gonna shoot a new stream") are
 # left out on purpose: a false "urgent" costs a real emergency its place in line.
 SAFETY = (
@@ -152,9 +154,17 @@ SAFETY = (
         _any(
             r"自杀|轻生|不(想|打算|愿意)活(?![动跃])|活不下去|活着没意思|割腕|跳楼|安眠药|结束(我的)?生命",
             r"写.{0,2}遗书|留下?.{0,2}遗书|(楼顶|天台|桥上|窗台).{0,12}(要|想|准备)跳下去",
-            # ("游戏里从天台跳下去会掉血吗" is neither)
-            r"(想|要|准备)(从|往)(楼上|楼顶|天台|桥上|窗户|窗台|阳台)[^，。！？]{0,4}跳下去"
-            r"|跳下去算了|(想|要|准备|打算)(试试|去)?(伤害|弄伤|割)自己|(想|要|又)自残",
+            # (not a game, a cat or a parkour creator: "游戏里从天台跳下去会掉血吗", "博主要从
+            # 桥上跳下去"; not advice: "不要伤害自己的眼睛", "割自己家种的韭菜")
+            r"(?<![猫狗])(?<!博主)(?<!角色)(想|要|准备|打算)(从|往)[^，。！？]{0,6}"
+            r"(楼|顶|(?<![舞讲跳])台|桥|窗|这里|这儿|高处)[^，。！？]{0,4}跳(下去|下来|出去)"
+            + _NOT_A_GAME_ZH,
+            r"(跳下去|(?<![累气烦笑困热冷饿吵忙])死了)(算了|一了百了)" + _NOT_A_GAME_ZH,
+            r"(?<!不)(?<!别)(?<!不要)(想|要|准备|打算|忍不住)(试试|去)?[^，。！？]{0,3}(刀|刀片)?"
+            r"(伤害|弄伤|割|划|划伤|割伤)(我?自己|手腕|手臂|手)(?!家|种|的(眼睛|头发|韭菜|皮肤))"
+            r"|又(拿刀|用刀)?(割|划|伤害)了?(我?自己|手)|(?<!不)(想|要|又)(去)?自残"
+            r"|(又开始|忍不住|控制不住|停不下来)[^，。！？]{0,3}自残|自残停不下来"
+            r"|(想|要|准备)跳下去[^。！？]{0,12}(楼顶|天台|桥上|窗台|阳台|楼上)",
             r"想(去)?死(?!在)(?![^，。！？]{0,10}(哈哈|笑死|开玩笑))",
             r"\b(kill(ing)? my ?self|hurt(ing)? my ?self|suicidal|commit suicide|self[- ]?harm)\b",
             r"\bend (it all|my life)\b|\bdon'?t want to (live|be alive)\b|\bcan'?t go on\b",
@@ -168,7 +178,8 @@ SAFETY = (
             r"(活着(还|到底|又)?有什么(意思|意义)|活着(真的?|都)?没(有|什么)?(意思|意义))"
             r"(?![^，,。！？]{0,12}(哈哈|笑死|游戏))|想永远消失(?!在网上)",
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
-            r"\b(i'?m|i am|she'?s|he'?s|she is|he is) (going to|gonna|about to) jump (off|from) "
+            r"\b(i'?m|i am|she'?s|he'?s|she is|he is|i) (going to|gonna|about to|want to|wanna) "
+            r"jump (off|from) "
             r"(a|the|this) (roof|bridge|building|balcony)\b",
             _FAREWELL,
             _FAREWELL_EN,
