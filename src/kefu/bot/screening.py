@@ -104,6 +104,12 @@ _SCREEN_WATCHED_ZH = (
     "|(屏幕共享|共享屏幕|共享了屏幕|投屏)[^。！？]{0,30}(转了|扣了|钱少了|钱没了|付了|登了?(手机银行|网银))"
     "|远程控制了?我的?[^。！？]{0,20}(网银|银行|转账|付款|验证码|支付宝|微信|钱)"
 )
+# A link clicked or a code scanned, then money gone; paid, then the goods or the "helper" gone.
+_LINK_THEN_LOSS_ZH = (
+    "(点了?|点开了?|扫了?)[^。！？]{0,12}(链接|二维码|码)[^。！？]{0,12}"
+    "(被扣|扣了|被转|转走|(钱|余额)(少了|没了)|[\\d一两三四五六七八九十百千万]+(块|元)?没了)"
+    "|(钱|定金)(打|付|转)了[^。！？]{0,4}(货|人)没了|(结果|然后)人(跑了|没了|不见了)"
+)
 _FRAUD_VICTIM = re.compile(
     rf"{_AVERTED_ZH}被骗|骗了我|{_AVERTED_ZH}上当|{_SCAMMED_ANYWAY_ZH}"
     r"|钱没了|钱被.{0,4}(转|扣|骗|盗|划)|(钱|块|元|千|万).{0,4}被?转走了|被盗刷|用我.{0,4}贷了?款|以我.{0,4}名义.{0,6}贷"
@@ -117,7 +123,7 @@ _FRAUD_VICTIM = re.compile(
     r"|(余额|卡里|卡上|银行卡)[^。！？]{0,6}(少了|被扣了?)[^。！？]{0,3}(\d+|[一两三四五六七八九十百千万几]+)"
     r"[^。！？]{0,12}(没有?(买|消费|花|用|操作))"
     rf"|{_PAID_THEN_GONE_ZH}|{_SAFE_ACCOUNT_ZH}|{_PAID_IMPOSTOR_ZH}|{_LOAN_ON_WORD_ZH}"
-    rf"|{_SCREEN_WATCHED_ZH}"
+    rf"|{_SCREEN_WATCHED_ZH}|{_LINK_THEN_LOSS_ZH}"
     # ("almost got scammed" is averted, unless money went anyway)
     r"|\b(almost|nearly)\s+got\s+scammed\b.{0,60}\b(sent|paid|transferred|gave)\b"
     r"|\b(tricked|conned|duped|scammed|fooled) (me )?(into|to|in to) (buy|buying|pay|paying|send"
@@ -138,6 +144,9 @@ _FRAUD_VICTIM = re.compile(
     r"|\bmoney (just )?(vanished|disappeared) from my\b"
     r"|\bpaid (him|her|them|a guy|some guy|this guy|(an?|the) (support )?agent)\b.{0,60}"
     r"\b(vanished|disappeared|ghosted|blocked me|won'?t reply|wont reply|stopped replying)"
+    r"|\bclicked\b.{0,40}\b(link|qr)\b.{0,40}\b(taken|gone|left my|drained|charged|deducted"
+    r"|stolen)\b|\bgone with my money\b|\b(sent|transferred|moved|paid)\b.{0,30}\bsafe account\b"
+    r"|\b(has|had|got|is having) me (scan|scanning|transfer|transferring|pay|paying|send|sending)\b"
     r"|\b(now|then) they want (another|more)\b|\btook out a loan\b.{0,50}\b(said|told|asked)\b",
     re.IGNORECASE,
 )
@@ -155,6 +164,9 @@ _EXPOSED = re.compile(
     r"(身份证|住址|家庭地址|学校|手机号|电话号码|私密照|裸照|隐私|个人信息|聊天记录).{0,12}"
     r"(发到|发在|发了|曝光|公开|泄露|挂出|挂在)"
     r"|(曝光|泄露|公开|挂出|人肉).{0,12}(身份证|住址|学校|手机号|私密照|裸照|个人信息)"
+    r"|泄露了我的|(信息|资料|住址|身份|底细|隐私)[^。！？]{0,4}被人?扒"
+    r"|(有人|别人|他|她|对方|前任|前男友|前女友)[^。！？]{0,8}(发了?|传了?|散布|到处发)[^。！？]{0,6}"
+    r"我的?(私密照|裸照|身份证|住址|家庭住址)"
     # Documents only when someone else spread them ("我把病历发到你们邮箱了" is verification).
     rf"|{_DOCUMENTS_ZH}[^，。！？]{{0,6}}(被[^，。！？]{{0,6}}"
     r"(发|曝光|公开|泄露|挂|贴)|泄露|曝光)"
@@ -162,7 +174,8 @@ _EXPOSED = re.compile(
     r"(发到|挂到|贴到|公开到?)"
     rf"|{SEXTORTION_ZH}|{SEXTORTION_EN}"
     r"|(看到|看得到|出现|里有|怎么有|收到了?).{0,6}别人的(聊天记录|手机号|电话号码|身份证|个人信息|订单)"
-    r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|leaked|leaking|exposed|exposing|"
+    r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|spreading|leaked|leaking"
+    r"|exposed|exposing|"
     r"published|uploaded|uploading|put up)\b.{0,40}\b(id card|home address|address|school|"
     r"phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|personal info\w*)\b"
     # Documents only when someone else spread them ("just uploaded my passport for verification").
@@ -181,6 +194,7 @@ _EXPOSED = re.compile(
     r"profile|post|live|stream))(?! (to|with) (advertisers|third parties|partners))"
     r"|\b(private (photos|pics|pictures|videos)|nudes|personal info\w*) (is|are) being "
     r"(shared|spread|passed around)(?! (to|with) (advertisers|third parties|partners))"
+    r"|\bput (a |the )?(photo|picture|pic|image) of my (id card|passport|address|house|home)\b"
     r"|\bdox+|\b(see|seeing|shows?|showing|has|contains?|got|received) someone else'?s "
     r"(messages|chats|phone number|data|info)",
     re.IGNORECASE,

@@ -178,6 +178,8 @@ SAFETY = (
             r"(活着(还|到底|又)?有什么(意思|意义)|活着(真的?|都)?没(有|什么)?(意思|意义))"
             r"(?![^，,。！？]{0,12}(哈哈|笑死|游戏))|想永远消失(?!在网上)",
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
+            r"\b(thinking (about|of)|want to|wanna) end(ing)? it\b(?! (with|between|all for))"
+            + _NOT_LAUGHING_EN,
             r"\b(i'?m|i am|she'?s|he'?s|she is|he is|i) (going to|gonna|about to|want to|wanna) "
             r"jump (off|from) "
             r"(a|the|this) (roof|bridge|building|balcony)\b",
@@ -195,6 +197,10 @@ SAFETY = (
             rf"{_SELF_CHILD_EN}.{{0,60}}{_WANTS_PICTURES_EN}",
             _CHILD_PICTURES,
             _TARGETED_CHILD,
+            # a stranger asking where a child lives or studies; a child hit on a live stream
+            r"(陌生人|网友|陌生号|有人)[^，。！？]{0,6}(问|打听|套)[^，。！？]{0,4}(我|我家)?"
+            r"(儿子|女儿|孩子|小孩)[^，。！？]{0,6}(住哪|住在哪|家在哪|在哪上学|哪个学校|学校在哪)",
+            r"(直播|直播间)[^。！？]{0,8}(打|踢|掐)(孩子|小孩|小朋友)",
         ),
     ),
     # A person must be the target.
