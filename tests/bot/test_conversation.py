@@ -97,6 +97,31 @@ def test_asking_for_a_person_hands_off_with_the_whole_context(
     assert review["turns"][1]["latency_ms"] > 0 and review["turns"][1]["model_version"]
 
 
+def test_what_needs_access_to_the_account_goes_to_a_person(
+    bot_client: TestClient, desk: Desk
+) -> None:
+    user = desk.user()
+    lead = desk.staff("lead", Role.supervisor)
+    conversation = start(bot_client, user, "en")
+    handed = say(
+        bot_client,
+        user,
+        conversation,
+        "reverse the withdrawal I just sent to the wrong bank account",
+    )
+    reply = turn(handed)
+    assert reply["action"] == "handoff", reply
+    assert reply["reply"].startswith("This needs someone who can look into your account")
+    ticket = bot_client.get(
+        f"/api/v1/tickets/{handed['ticket_number']}", headers=lead.headers
+    ).json()
+    assert "handoff:needs_access" in ticket["tags"]
+    review = bot_client.get(
+        f"/api/v1/bot/conversations/{conversation}", headers=lead.headers
+    ).json()
+    assert review["turns"][-1]["reason"] == "needs_access"
+
+
 def test_two_misses_in_a_row_go_to_a_person(bot_client: TestClient, desk: Desk) -> None:
     user = desk.user()
     conversation = start(bot_client, user, "en")

@@ -192,6 +192,23 @@ def test_pasted_secrets_are_noticed() -> None:
         ("是不是你们泄露了我的信息", "privacy"),
         ("my ex is spreading my private pics on the app", "privacy"),
         ("a user put a photo of my id card in their video", "privacy"),
+        # only someone with access to the account can do these; self-service stays with articles
+        ("能帮我恢复昨晚误删的视频吗", "account"),
+        ("把扣掉的金币给我加回来", "account"),
+        ("刚提现填错卡号了 帮我把这笔撤回来", "account"),
+        ("帮我改一下实名认证的名字 当时填错了", "account"),
+        ("能不能把旧号的粉丝转到新号上", "account"),
+        ("微信支付里有一笔你们平台的扣款68块 我不知道是啥 能帮我查下吗", "account"),
+        ("undo the $49.99 charge on my account from yesterday", "account"),
+        ("can you merge my two accounts into one", "account"),
+        ("please restore the video you deleted from my account", "account"),
+        ("there's a charge I don't recognise on my card from you", "account"),
+        ("卸载重装的话草稿会不会没了", None),
+        ("收益明细里莫名其妙被扣了一笔 我不认可 能申诉吗", None),
+        ("怎么改绑定的手机号", None),
+        ("账号注销了还能恢复吗", None),
+        ("how do I change my nickname", None),
+        ("充一次扣了两次钱", None),
     ],
 )
 def test_sensitive_situations_go_to_a_person(text: str, situation: str | None) -> None:

@@ -92,6 +92,8 @@ class BotBrain:
             return Decision(Action.handoff, "sensitive", intent, **common)
         if situation == "threat":
             return Decision(Action.handoff, "angry", intent, **common)
+        if situation == "account":
+            return Decision(Action.handoff, "needs_access", intent, **common)
         if vip_level > 0:
             return Decision(Action.handoff, "vip", intent, **common)
         answerable = intent not in (None, HANDOFF)

@@ -63,6 +63,10 @@ HANDOFF_REASON: dict[str, Text] = {
         "I'm sorry about this. Let me get a person to help you.",
         "非常抱歉给您带来不好的体验，我为您转接人工客服。",
     ),
+    "needs_access": text(
+        "This needs someone who can look into your account, so I'm passing it to a person.",
+        "这需要工作人员查看您的账号才能处理，我为您转接人工客服。",
+    ),
     "vip": text(
         "As a VIP member you get a person straight away.",
         "您是 VIP 会员，为您直接转接专属人工服务。",

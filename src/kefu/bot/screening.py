@@ -211,9 +211,57 @@ _THREAT = re.compile(
 )
 
 
+# Things only someone with access to the account can do or see: bring back deleted content,
+# reverse a charge or a withdrawal, correct a verified name or a birthday, merge accounts or
+# move followers, hand over a taken username; or explain a charge the user does not recognise.
+# Self-service changes (password, bound phone, nickname) stay with their articles.
+_CONTENT_ZH = "(视频|作品|草稿|聊天记录|评论|动态)"
+_ACCOUNT_REQUEST = re.compile(
+    rf"(恢复|找回|还原)[^。！？]{{0,10}}(删|删掉|误删)[^。！？]{{0,6}}{_CONTENT_ZH}"
+    rf"|(删|删掉|误删)[^。！？]{{0,10}}{_CONTENT_ZH}[^。！？]{{0,12}}(恢复|找回|还原)"
+    r"|(聊天记录|草稿)[^。！？]{0,8}(?<!会不会)(?<!会)(突然|一下子|全|都)(没了|不见了|消失了)"
+    r"|\b(messages|chats?|drafts?)\b[^.?!]{0,30}\b(vanished|disappeared)\b"
+    r"|(帮我|给我)[^。！？]{0,10}(撤回|撤销|加回|还回)|把[^。！？]{0,12}给我(退|加|还|撤)回"
+    r"|(扣费|扣款|扣掉的|金币|这笔)[^。！？]{0,6}(给我)?(退|加|还)回来"
+    r"|(帮我|给我|能不能|能否)[^。！？]{0,6}(改|修改|更正)[^。！？]{0,6}(实名|认证的?(名字|姓名)|生日)"
+    r"|(实名|认证)的?(名字|姓名|信息)[^。！？]{0,8}(帮我|给我)[^。！？]{0,4}改"
+    r"|合并[^。！？]{0,4}(账号|帐号|两个号)|(两个|2个)(账号|帐号|号)[^。！？]{0,6}合并"
+    r"|粉丝[^。！？]{0,8}(转|迁|移)到[^。！？]{0,4}(新号|新账号|另一个号)"
+    r"|(用户名|昵称|id)[^。！？]{0,16}(占着|被占|占用)[^。！？]{0,12}(给我|能给|转给我)"
+    r"|(查|看)[^。！？]{0,8}(哪天|哪一天|什么时候|几号)注册"
+    r"|\b(restore|recover|undelete|retrieve|get back|bring back)\b[^.?!]{0,40}\b(deleted|removed)\b"
+    r"[^.?!]{0,30}\b(videos?|drafts?|posts?|clips?|messages|chats?|comments?)\b"
+    r"|\b(restore|recover|undelete|retrieve|get back|bring back)\b[^.?!]{0,20}\b(videos?|drafts?"
+    r"|posts?|clips?)\b[^.?!]{0,30}\b(deleted|removed)\b"
+    r"|\b(deleted|removed) (videos?|drafts?|posts?)\b[^.?!]{0,30}\b(restore|recover|get (it|them) "
+    r"back|bring (it|them) back)\b"
+    r"|\b(undo|reverse|cancel and refund)\b[^?!]{0,30}\b(charge|withdrawal|payment|transaction)\b"
+    r"|\bput back the coins\b|\bgive me (back )?(my|the) coins back\b"
+    r"|\b(fix|change|correct)\b[^.?!]{0,20}\b(real[- ]name|registered (id )?name|id name|legal name"
+    r"|birthday|date of birth)\b(?![^.?!]{0,20}\bhow\b)"
+    r"|\bmerge (my )?(two |2 )?accounts\b|\b(move|transfer) (my )?followers\b"
+    r"|\busername\b[^.?!]{0,40}\b(taken|used) by\b[^.?!]{0,40}\b(give|transfer|release)\b"
+    r"|\b(check|tell me|see)\b[^.?!]{0,12}\b(what date|when)\b[^.?!]{0,20}\baccount was "
+    r"(created|registered|made)\b",
+    re.IGNORECASE,
+)
+# A charge the user does not recognise (a creator's earnings deductions are explained by the
+# earnings article instead).
+_UNKNOWN_CHARGE = re.compile(
+    r"(帮我|给我)(查|看)[^。！？]{0,10}(为什么|为啥|怎么)[^。！？]{0,10}(少了|扣)"
+    r"|(不知道|不清楚|没(点|买|操作|开通|订)过?(什么)?|莫名其?妙?)[^。！？]{0,16}(扣了|扣款|扣费|被扣)"
+    r"|(扣了|扣款|扣费|被扣)[^。！？]{0,16}(不知道(是|为什么|啥)|没(点|买|操作|开通)过)"
+    r"|\b(charge|deduction|payment)s?\b[^.?!]{0,30}\b(i )?(don'?t|do not|didn'?t) (recogni[sz]e"
+    r"|make|authori[sz]e)\b",
+    re.IGNORECASE,
+)
+_EARNINGS = re.compile(r"收益|分成|提现|\b(earnings|payout|revenue share)\b", re.IGNORECASE)
+
+
 def sensitive_situation(text: str, scam_signals: list[str]) -> str | None:
     """Why a person must take this, or None: a fraud victim, someone being worked on by a
-    scammer right now, personal data exposed, or a threat of regulators or courts."""
+    scammer right now, personal data exposed, a threat of regulators or courts, or a request
+    only someone with access to the account can handle ("account")."""
     if _FRAUD_VICTIM.search(_AVERTED_OBJECT_ZH.sub(r"\1\2", text)):
         return "fraud"
     if scam_signals and _NOW.search(text):
@@ -222,4 +270,8 @@ def sensitive_situation(text: str, scam_signals: list[str]) -> str | None:
         return "privacy"
     if _THREAT.search(text):
         return "threat"
+    if _ACCOUNT_REQUEST.search(text) or (
+        _UNKNOWN_CHARGE.search(text) and not _EARNINGS.search(text)
+    ):
+        return "account"
     return None
