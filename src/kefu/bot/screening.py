@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kefu.bot.access import needs_account_access
 from kefu.triage.signals import SEXTORTION_EN, SEXTORTION_ZH
 
 # 转人工 and friends. In English, a short message naming a person ("agent", "human pls"), or
@@ -106,9 +107,14 @@ _SCREEN_WATCHED_ZH = (
 )
 # A link clicked or a code scanned, then money gone; paid, then the goods or the "helper" gone.
 _LINK_THEN_LOSS_ZH = (
-    "(点了?|点开了?|扫了?)[^。！？]{0,12}(链接|二维码|码)[^。！？]{0,12}"
-    "(被扣|扣了|被转|转走|(钱|余额)(少了|没了)|[\\d一两三四五六七八九十百千万]+(块|元)?没了)"
-    "|(钱|定金)(打|付|转)了[^。！？]{0,4}(货|人)没了|(结果|然后)人(跑了|没了|不见了)"
+    # (not a recharge paid by code, 扫码充值, nor a payment that simply went through)
+    "(点了?|点开了?|点进了?|打开了?|按|扫了?)[^。！？]{0,12}(链接|二维码)[^。！？]{0,14}"
+    "(被扣|扣了我|被转|转走|被刷|刷了|(钱|余额|金币)[^。！？]{0,2}(少了|没了|空了)"
+    "|(?<![到账])[\\d一两三四五六七八九十百千万]+(块|元)?没了|(银行卡|卡里|卡上)[^。！？]{0,3}扣了)"
+    "(?![^。！？]{0,8}(到账|未支付|没支付))"
+    # (the person gone after the money, not a live stream that went dark nor a sold-out item)
+    "|(钱|定金|押金)(打|付|转|交)了[^。！？]{0,4}(人|货)(没了|联系不上|不见了)(?![^。！？]{0,6}(缺货|没货|商家说|补货))"
+    "|(钱|转|付|打|交|花)[^。！？]{0,12}(结果|然后)人(跑了|没了|不见了)"
 )
 _FRAUD_VICTIM = re.compile(
     rf"{_AVERTED_ZH}被骗|骗了我|{_AVERTED_ZH}上当|{_SCAMMED_ANYWAY_ZH}"
@@ -144,9 +150,21 @@ _FRAUD_VICTIM = re.compile(
     r"|\bmoney (just )?(vanished|disappeared) from my\b"
     r"|\bpaid (him|her|them|a guy|some guy|this guy|(an?|the) (support )?agent)\b.{0,60}"
     r"\b(vanished|disappeared|ghosted|blocked me|won'?t reply|wont reply|stopped replying)"
-    r"|\bclicked\b.{0,40}\b(link|qr)\b.{0,40}\b(taken|gone|left my|drained|charged|deducted"
-    r"|stolen)\b|\bgone with my money\b|\b(sent|transferred|moved|paid)\b.{0,30}\bsafe account\b"
-    r"|\b(has|had|got|is having) me (scan|scanning|transfer|transferring|pay|paying|send|sending)\b"
+    # a clicked/tapped/opened/scanned link, then money (not a page or a username) gone
+    r"|\b(clicked|tapped|opened|scanned)\b.{0,40}\b(link|qr)\b.{0,60}"
+    r"\b(money|\$ ?\d+|\d+|bank|card|balance|savings|paypal)\b.{0,25}"
+    r"\b(taken|gone|drained|stolen|emptied|left|missing|deducted)\b"
+    r"|\b(clicked|tapped|opened)\b.{0,40}\blink\b.{0,60}\b(drained|emptied|cleaned out)\b"
+    r"|\b(gone|ran off|run off|disappeared) with my money\b"
+    # not a warning about safe-account scams
+    r"|\b(sent|transferred|moved|paid|put)\b.{0,30}\b(to|into|in) (a|the|their|his|her|this) "
+    r"[\"'“]?safe account\b"
+    # a person has the user scanning/paying, not an app or a seller's return procedure
+    r"|(?<!\bit )(?<!\bapp )(?<!\bpage )(?<!\bsite )(?<!\bsystem )(?<!\bwebsite )"
+    r"\b(has|had|got|is having|having|is making|making|made|keeps? making) me "
+    r"(scan(ning)?(?! my (face|id))|transfer(ring)?|pay(ing)?|buy(ing)?"
+    r"|send(ing)?(?! (it|the|them|back|a photo|my id)))\b"
+    r"(?![^.?!]{0,30}\b(shipping|postage|return|to log ?in)\b)"
     r"|\b(now|then) they want (another|more)\b|\btook out a loan\b.{0,50}\b(said|told|asked)\b",
     re.IGNORECASE,
 )
@@ -164,9 +182,13 @@ _EXPOSED = re.compile(
     r"(身份证|住址|家庭地址|学校|手机号|电话号码|私密照|裸照|隐私|个人信息|聊天记录).{0,12}"
     r"(发到|发在|发了|曝光|公开|泄露|挂出|挂在)"
     r"|(曝光|泄露|公开|挂出|人肉).{0,12}(身份证|住址|学校|手机号|私密照|裸照|个人信息)"
-    r"|泄露了我的|(信息|资料|住址|身份|底细|隐私)[^。！？]{0,4}被人?扒"
-    r"|(有人|别人|他|她|对方|前任|前男友|前女友)[^。！？]{0,8}(发了?|传了?|散布|到处发)[^。！？]{0,6}"
-    r"我的?(私密照|裸照|身份证|住址|家庭住址)"
+    # (not a fear, "会不会泄露了我的", nor a celebrity's info; 开盒 is doxxing slang; being
+    # asked to send one's ID is not exposure)
+    r"|(?<!会不会)(?<!会)(?<!怕)(?<!担心)泄露了我的"
+    r"|(?<!网红的)(?<!明星的)(?<!主播)(?<!他的)(?<!她的)(?<!网红)(?<!明星)(?<!他)(?<!她)"
+    r"(信息|资料|住址|身份|底细|隐私)[^。！？]{0,4}被人?扒|被(人)?开盒|开盒了?我|把我开盒"
+    r"|(有人|别人|他|她|对方|前任|前男友|前女友)(?![^。！？]{0,8}(让|要|叫|找)我)[^。！？]{0,8}"
+    r"(发了?|传了?|散布|到处发)[^。！？]{0,6}我的?(私密照|私密视频|裸照|裸体视频|身份证|住址|家庭住址)"
     # Documents only when someone else spread them ("我把病历发到你们邮箱了" is verification).
     rf"|{_DOCUMENTS_ZH}[^，。！？]{{0,6}}(被[^，。！？]{{0,6}}"
     r"(发|曝光|公开|泄露|挂|贴)|泄露|曝光)"
@@ -174,7 +196,7 @@ _EXPOSED = re.compile(
     r"(发到|挂到|贴到|公开到?)"
     rf"|{SEXTORTION_ZH}|{SEXTORTION_EN}"
     r"|(看到|看得到|出现|里有|怎么有|收到了?).{0,6}别人的(聊天记录|手机号|电话号码|身份证|个人信息|订单)"
-    r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|spreading|leaked|leaking"
+    r"|(?<!\bi )(?<!\bi've )\b(posted|posting|shared|sharing|spreading(?! the word)|leaked|leaking"
     r"|exposed|exposing|"
     r"published|uploaded|uploading|put up)\b.{0,40}\b(id card|home address|address|school|"
     r"phone number|full name|nudes?|private (photos|pics|pictures|chats|videos)|personal info\w*)\b"
@@ -194,7 +216,15 @@ _EXPOSED = re.compile(
     r"profile|post|live|stream))(?! (to|with) (advertisers|third parties|partners))"
     r"|\b(private (photos|pics|pictures|videos)|nudes|personal info\w*) (is|are) being "
     r"(shared|spread|passed around)(?! (to|with) (advertisers|third parties|partners))"
-    r"|\bput (a |the )?(photo|picture|pic|image) of my (id card|passport|address|house|home)\b"
+    # (someone else put it up: the user's own verification upload is not exposure)
+    r"|(?<!\bi )(?<!\bi've )(?<!\bcan i )(?<!\bdo i )(?<!\bshould i )(?<!\bi just )"
+    r"\bput (up )?(a |the )?(photo|picture|pic|image) of my (id( card)?|passport|address)\b"
+    r"(?![^.?!]{0,30}\b(verif\w*|real[- ]name|kyc)\b)"
+    r"|\b(he|she|they|someone|somebody|my ex|this (guy|girl|person)|a user)\b[^.?!]{0,20}"
+    r"\bput (up )?(a |the )?(photo|picture|pic|image) of my (house|home)\b"
+    r"|\b(he|she|they|someone|somebody|my ex)('s| is| are)? (sharing|spreading|posting|sending) "
+    r"my (pics|photos|pictures|videos)\b[^.?!]{0,20}\b(everywhere|around|to everyone|in (a |the )?"
+    r"group)|\b(leaked|posted|shared) my (id|passport|ssn)\b"
     r"|\bdox+|\b(see|seeing|shows?|showing|has|contains?|got|received) someone else'?s "
     r"(messages|chats|phone number|data|info)",
     re.IGNORECASE,
@@ -211,53 +241,6 @@ _THREAT = re.compile(
 )
 
 
-# Things only someone with access to the account can do or see: bring back deleted content,
-# reverse a charge or a withdrawal, correct a verified name or a birthday, merge accounts or
-# move followers, hand over a taken username; or explain a charge the user does not recognise.
-# Self-service changes (password, bound phone, nickname) stay with their articles.
-_CONTENT_ZH = "(视频|作品|草稿|聊天记录|评论|动态)"
-_ACCOUNT_REQUEST = re.compile(
-    rf"(恢复|找回|还原)[^。！？]{{0,10}}(删|删掉|误删)[^。！？]{{0,6}}{_CONTENT_ZH}"
-    rf"|(删|删掉|误删)[^。！？]{{0,10}}{_CONTENT_ZH}[^。！？]{{0,12}}(恢复|找回|还原)"
-    r"|(聊天记录|草稿)[^。！？]{0,8}(?<!会不会)(?<!会)(突然|一下子|全|都)(没了|不见了|消失了)"
-    r"|\b(messages|chats?|drafts?)\b[^.?!]{0,30}\b(vanished|disappeared)\b"
-    r"|(帮我|给我)[^。！？]{0,10}(撤回|撤销|加回|还回)|把[^。！？]{0,12}给我(退|加|还|撤)回"
-    r"|(扣费|扣款|扣掉的|金币|这笔)[^。！？]{0,6}(给我)?(退|加|还)回来"
-    r"|(帮我|给我|能不能|能否)[^。！？]{0,6}(改|修改|更正)[^。！？]{0,6}(实名|认证的?(名字|姓名)|生日)"
-    r"|(实名|认证)的?(名字|姓名|信息)[^。！？]{0,8}(帮我|给我)[^。！？]{0,4}改"
-    r"|合并[^。！？]{0,4}(账号|帐号|两个号)|(两个|2个)(账号|帐号|号)[^。！？]{0,6}合并"
-    r"|粉丝[^。！？]{0,8}(转|迁|移)到[^。！？]{0,4}(新号|新账号|另一个号)"
-    r"|(用户名|昵称|id)[^。！？]{0,16}(占着|被占|占用)[^。！？]{0,12}(给我|能给|转给我)"
-    r"|(查|看)[^。！？]{0,8}(哪天|哪一天|什么时候|几号)注册"
-    r"|\b(restore|recover|undelete|retrieve|get back|bring back)\b[^.?!]{0,40}\b(deleted|removed)\b"
-    r"[^.?!]{0,30}\b(videos?|drafts?|posts?|clips?|messages|chats?|comments?)\b"
-    r"|\b(restore|recover|undelete|retrieve|get back|bring back)\b[^.?!]{0,20}\b(videos?|drafts?"
-    r"|posts?|clips?)\b[^.?!]{0,30}\b(deleted|removed)\b"
-    r"|\b(deleted|removed) (videos?|drafts?|posts?)\b[^.?!]{0,30}\b(restore|recover|get (it|them) "
-    r"back|bring (it|them) back)\b"
-    r"|\b(undo|reverse|cancel and refund)\b[^?!]{0,30}\b(charge|withdrawal|payment|transaction)\b"
-    r"|\bput back the coins\b|\bgive me (back )?(my|the) coins back\b"
-    r"|\b(fix|change|correct)\b[^.?!]{0,20}\b(real[- ]name|registered (id )?name|id name|legal name"
-    r"|birthday|date of birth)\b(?![^.?!]{0,20}\bhow\b)"
-    r"|\bmerge (my )?(two |2 )?accounts\b|\b(move|transfer) (my )?followers\b"
-    r"|\busername\b[^.?!]{0,40}\b(taken|used) by\b[^.?!]{0,40}\b(give|transfer|release)\b"
-    r"|\b(check|tell me|see)\b[^.?!]{0,12}\b(what date|when)\b[^.?!]{0,20}\baccount was "
-    r"(created|registered|made)\b",
-    re.IGNORECASE,
-)
-# A charge the user does not recognise (a creator's earnings deductions are explained by the
-# earnings article instead).
-_UNKNOWN_CHARGE = re.compile(
-    r"(帮我|给我)(查|看)[^。！？]{0,10}(为什么|为啥|怎么)[^。！？]{0,10}(少了|扣)"
-    r"|(不知道|不清楚|没(点|买|操作|开通|订)过?(什么)?|莫名其?妙?)[^。！？]{0,16}(扣了|扣款|扣费|被扣)"
-    r"|(扣了|扣款|扣费|被扣)[^。！？]{0,16}(不知道(是|为什么|啥)|没(点|买|操作|开通)过)"
-    r"|\b(charge|deduction|payment)s?\b[^.?!]{0,30}\b(i )?(don'?t|do not|didn'?t) (recogni[sz]e"
-    r"|make|authori[sz]e)\b",
-    re.IGNORECASE,
-)
-_EARNINGS = re.compile(r"收益|分成|提现|\b(earnings|payout|revenue share)\b", re.IGNORECASE)
-
-
 def sensitive_situation(text: str, scam_signals: list[str]) -> str | None:
     """Why a person must take this, or None: a fraud victim, someone being worked on by a
     scammer right now, personal data exposed, a threat of regulators or courts, or a request
@@ -270,8 +253,6 @@ def sensitive_situation(text: str, scam_signals: list[str]) -> str | None:
         return "privacy"
     if _THREAT.search(text):
         return "threat"
-    if _ACCOUNT_REQUEST.search(text) or (
-        _UNKNOWN_CHARGE.search(text) and not _EARNINGS.search(text)
-    ):
+    if needs_account_access(text):
         return "account"
     return None

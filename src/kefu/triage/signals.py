@@ -178,8 +178,15 @@ SAFETY = (
             r"(活着(还|到底|又)?有什么(意思|意义)|活着(真的?|都)?没(有|什么)?(意思|意义))"
             r"(?![^，,。！？]{0,12}(哈哈|笑死|游戏))|想永远消失(?!在网上)",
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
-            r"\b(thinking (about|of)|want to|wanna) end(ing)? it\b(?! (with|between|all for))"
-            + _NOT_LAUGHING_EN,
+            # "thinking about ending it", "planning to end things"; not a live stream, a
+            # membership or a collab the user wants to end
+            r"^(?!.*\b(live ?stream\w*|the live|my live|going live|i'?m live|membership"
+            r"|subscription|auto ?renew\w*|collab\w*|contract)\b).*?"
+            r"\b(thinking (about|of)|want to|wanna|planning (to|on)|plan to|going to|gonna"
+            r"|ready to) "
+            r"end(ing)? (it|things|everything)\b(?! (with|between|all for))"
+            r"(?![^.?!]{0,40}\b(live|stream|button|subscription|membership|renew\w*|collab|contract"
+            r"|deal|chat|call|relationship)\b)" + _NOT_LAUGHING_EN,
             r"\b(i'?m|i am|she'?s|he'?s|she is|he is|i) (going to|gonna|about to|want to|wanna) "
             r"jump (off|from) "
             r"(a|the|this) (roof|bridge|building|balcony)\b",
@@ -197,10 +204,26 @@ SAFETY = (
             rf"{_SELF_CHILD_EN}.{{0,60}}{_WANTS_PICTURES_EN}",
             _CHILD_PICTURES,
             _TARGETED_CHILD,
-            # a stranger asking where a child lives or studies; a child hit on a live stream
+            # a stranger asking where a child lives, studies or walks home, or for the child's
+            # location (not an adult child's old school: 哪个学校毕业的); a child hit on a live
             r"(陌生人|网友|陌生号|有人)[^，。！？]{0,6}(问|打听|套)[^，。！？]{0,4}(我|我家)?"
-            r"(儿子|女儿|孩子|小孩)[^，。！？]{0,6}(住哪|住在哪|家在哪|在哪上学|哪个学校|学校在哪)",
-            r"(直播|直播间)[^。！？]{0,8}(打|踢|掐)(孩子|小孩|小朋友)",
+            r"(儿子|女儿|孩子|小孩|闺女)[^，。！？]{0,6}(住哪|住在哪|家在哪|在哪上学|哪个学校|学校在哪)"
+            r"(?![^，。！？]{0,4}毕业)"
+            r"|(陌生人|网友|陌生号|有人)[^，。！？]{0,6}(问|打听|套)[^，。！？]{0,4}(我|我家)?"
+            r"(儿子|女儿|孩子|小孩|闺女)[^，。！？]{0,4}(几点)?放学[^，。！？]{0,6}(几点|哪条路|走哪|在哪)"
+            r"|(陌生人|网友|有人)[^。！？]{0,6}(让|要|叫)(我|我家)?(儿子|女儿|孩子|小孩|闺女)[^。！？]{0,6}"
+            r"(发定位|发位置|共享位置|发地址|说学校)"
+            r"|(陌生人|网友|陌生号|有人)[^。！？]{0,8}(儿子|女儿|孩子|小孩|闺女)[^。！？]{0,8}"
+            r"(问|打听|让|要)[^。！？]{0,6}(住哪|家住|住在哪|在哪上学|哪个学校|学校在哪|放学|发定位|定位)"
+            r"|\b(stranger|someone|some (guy|man|adult)|a (guy|man))\b[^.?!]{0,30}"
+            r"\b(asking|asked|asks)\b[^.?!]{0,12}\b(my )?(\d+ ?yo |\d+ year old |little )?"
+            r"(daughter|son|kid|child)\b[^.?!]{0,20}"
+            r"\b(what school|which school|where (she|he|they) (lives?|goes)|home address)\b",
+            r"(直播|直播间)[^。！？]{0,8}(打|踢|掐|虐待?)(他|她|自己)?的?"
+            r"(孩子|小孩|小朋友|儿子|女儿|娃(?!娃))"
+            r"|\b(live ?stream|live|stream)\b[^.?!]{0,40}"
+            r"\b(hitting|beating|kicking|slapping|abusing)\b"
+            r"[^.?!]{0,10}\b(a |his |her |their )?(little )?(kid|child|son|daughter|baby)\b",
         ),
     ),
     # A person must be the target.
