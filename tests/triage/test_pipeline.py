@@ -208,6 +208,8 @@ SAFETY_CASES = [
     ("thinking about ending it with my boyfriend, how do I hide my videos from him", set()),
     ("儿子问我学校在哪报名直播课", set()),
     ("网友问我儿子哪个学校毕业的", set()),
+    ("切菜的时候要小心别割手", set()),
+    ("想划手机解锁 屏幕没反应", set()),
     ("im live rn and want to end it but cant find the button", set()),
     ("I want to end my membership, it keeps charging me", set()),
     ("我不打算活动了，退出公会", set()),
