@@ -73,7 +73,7 @@ _HARM_ZH = (
     rf"|要.{{0,2}}私密照|{SEXTORTION_ZH})"
 )
 _CHILD_EN = (
-    r"\b(child|kid|minor|underage|little (girl|boy)|([1-9]|1[0-7])[- ]?(yo|year[- ]old)"
+    r"\b(child|kid|minor|underage|little (girl|boy)|([1-9]|1[0-7])[- ]?(yo|(year|yr)s?[- ]old)"
     r"|looks? (about |around |like )?([5-9]|1[0-5]))\b"
 )
 # A writer who says they are a child ("im 14", "14f", "in 8th grade"), with someone wanting
@@ -139,7 +139,8 @@ _FAREWELL_EN = (
     r"\b(friend|roommate|brother|sister|bf|gf|boyfriend|girlfriend|son|daughter|mom|dad|wife"
     r"|husband|she|he)\b.{0,20}\b(posted|sent|left|wrote|put up)\b.{0,30}\b(goodbye|farewell)\b"
     r"(?!.{0,20}\b(channel|account|stream)\b).{0,80}\b(not answering|isn'?t answering|won'?t "
-    r"answer|wont answer|won'?t pick up|wont pick up|not picking up|can'?t reach|not responding"
+    r"answer|wont answer|won'?t pick up|wont pick up|(not|isn'?t|aren'?t) picking up"
+    r"|can'?t reach|not responding"
     r"|isn'?t responding|phone (is )?off|voicemail|no ?one can reach|nobody can reach)\b"
     r"(?!.{0,30}\b(flight|plane|trip|holiday|vacation)\b)" + _NOT_LAUGHING_EN
 )
@@ -166,8 +167,24 @@ SAFETY = (
             r"|又(拿刀|用刀)?(割|划|伤害)了?(我?自己|手)|(?<!不)(想|要|又)(去)?自残"
             r"|(又开始|忍不住|控制不住|停不下来)[^，。！？]{0,3}自残|自残停不下来"
             r"|(想|要|准备)跳下去[^。！？]{0,12}(楼顶|天台|桥上|窗台|阳台|楼上)",
+            # said calmly: 想结束这一切, 活着好累, 药已经准备好了, 我一直在割自己, a farewell
+            # with "tonight"
+            r"(想|要|准备|打算|怎么)[^，。！？]{0,4}结束(这|掉)?一切" + _NOT_A_GAME_ZH,
+            r"活着(好|太|真的?|挺)累(?![^。！？]{0,20}(哈哈|笑死|游戏))|没(有)?人(会)?(在意|在乎)我(?!的)"
+            r"|(?<![子宝人爸妈他她猫狗]的)(药|安眠药)[^，。！？]{0,4}(已经|都)?(准备|攒|存|囤)好了"
+            r"|我[^，。！？]{0,4}(一直|又|总|老)在?(割|划)(伤)?(自己|手腕|手臂)(?!家|种)"
+            r"|控制不住[^，。！？]{0,4}(划|割)(手|自己)"
+            r"|告别[^。！？]{0,12}(今晚|今天|马上)就?(走|离开)",
             r"想(去)?死(?!在)(?![^，。！？]{0,10}(哈哈|笑死|开玩笑))",
             r"\b(kill(ing)? my ?self|hurt(ing)? my ?self|suicidal|commit suicide|self[- ]?harm)\b",
+            r"\b(keep|kept|been|started|can'?t stop) (cutting|harming|burning) my ?self\b"
+            r"|\b(going to|gonna|about to|wants? to|will|'ll) (kill|hurt|harm) (himself|herself"
+            r"|themselves|themself)\b"
+            r"|\bnobody (would|will) (care|notice|miss me) if i (disappeared|died|was gone"
+            r"|were gone)\b"
+            r"|\b(standing on|on) (a|the) (roof|rooftop|ledge|bridge)\b.{0,40}\b(jump|end it)\b"
+            r"|\b(they'?re|they are|he'?ll|she'?ll|he will|she will|they'?ll) (about to |going to "
+            r"|gonna )?jump (off|from) (a|the|this) (roof|bridge|building|balcony)\b",
             r"\bend (it all|my life)\b|\bdon'?t want to (live|be alive)\b|\bcan'?t go on\b",
             r"\bwant to die\b(?! of)|\bsuicide (note|letter)\b",
             r"\b(what'?s the|what is the|there'?s no|i don'?t see the) point (of|in) "
@@ -176,7 +193,7 @@ SAFETY = (
             r"\b(want to|wanna) (just )?disappear (forever|for good)\b"
             r"(?! from (the |this )?(for you|fyp|search|app|feed|internet|comments|tiktok"
             r"|social media|here)\b)" + _NOT_LAUGHING_EN,
-            r"(活着(还|到底|又)?有什么(意思|意义)|活着(真的?|都)?没(有|什么)?(意思|意义))"
+            r"(活着(还|到底|又)?有什么(意思|意义)|活着(真的?|都|挺|好)?没(有|什么)?(意思|意义))"
             r"(?![^，,。！？]{0,12}(哈哈|笑死|游戏))|想永远消失(?!在网上)",
             r"\bwon'?t be (around|alive) (much longer|for (much )?longer)\b",
             # "thinking about ending it", "planning to end things"; not a live stream, a
@@ -220,11 +237,40 @@ SAFETY = (
             r"\b(asking|asked|asks)\b[^.?!]{0,12}\b(my )?(\d+ ?yo |\d+ year old |little )?"
             r"(daughter|son|kid|child)\b[^.?!]{0,20}"
             r"\b(what school|which school|where (she|he|they) (lives?|goes)|home address)\b",
-            r"(直播|直播间)[^。！？]{0,8}(打|踢|掐|虐待?)(他|她|自己)?的?"
+            r"(直播|直播间)[^。！？]{0,12}(小孩|孩子|小朋友)[^。！？]{0,8}被[^。！？]{0,4}"
+            r"(打|踢|掐|虐待)"
+            r"|\b(kid|child|baby|toddler)\b[^.?!]{0,50}\b(being|getting) (hit|beaten|abused"
+            r"|slapped|kicked)\b(?! by (a|the) (ball|toy|pillow|wave|door|balloon))"
+            # an adult asking a child for pictures or a meeting, coming to the school, a child
+            # made to film or perform for money or gifts, a child who ran away to meet someone
+            r"|(成年人|大人|成年男的?|叔叔|男的|陌生人|网友|有人)[^。！？]{0,10}"
+            r"(私信|找|联系|让|约)[^。！？]{0,6}(我的?|我家)?[^。！？]{0,4}"
+            r"(女儿|儿子|孩子|妹妹|弟弟|小孩)[^。！？]{0,12}"
+            r"(要[^。！？]{0,4}照片|发照片|拍照片|视频|见面|不穿衣服)"
+            rf"|{_CHILD_ZH}[^。！？]{{0,12}}(不穿衣服|去见[^。！？]{{0,10}}(认识|网友|男的|女的)"
+            r"|(来|到)(学校|家里?|小区)(门口)?(找|堵|等))"
+            r"|(约|招|拉)[^。！？]{0,4}(小孩|小学生|初中生|未成年人?|孩子)(?!子?的(家长|父母|爸妈))"
+            r"[^。！？]{0,6}"
+            r"(线下见面|见面|进群)"
+            r"|(弟弟|妹妹|儿子|女儿|孩子)[^。！？]{0,4}被[^。！？]{0,10}(哄|骗|诱)[^。！？]{0,6}"
+            r"(见面|出去|去外地)"
+            r"|(女儿|儿子|孩子|妹妹|弟弟|外甥女?)[^。！？]{0,6}离家出走"
+            r"|(小孩|孩子|小学生)[^。！？]{0,6}拍[^。！？]{0,4}(视频|照片)换(钱|礼物|零花钱)"
+            r"|(小孩|孩子|小女孩|小男孩)[^。！？]{0,12}(让|逼)(她|他)[^。！？]{0,10}换礼物"
+            r"|\b(kid|child)\b.{0,60}\b(made|making (her|him)) (to )?do\b.{0,40}\bfor gifts\b"
+            r"|\b(adult|grown (man|men|woman)|older (man|guy)|stranger|some (guy|man)"
+            rf"|a (man|guy))\b.{{0,60}}{_CHILD_EN}.{{0,40}}"
+            r"\b(asking (her |him )?for (pics|photos|pictures|nudes)|to send (pics|photos|pictures"
+            r"|nudes)|asking (her |him )?to send)"
+            rf"|{_CHILD_EN}.{{0,40}}\b(planning|going|ran away|run away) to meet (a|an|some"
+            r"|someone)\b"
+            r"|\b(asking|inviting|telling) kids\b.{0,40}\b(meet|add him|another app)\b"
+            r"|\b(kid|child)\b.{0,30}\b(told|asked|made) to take (her|his|their)? ?clothes off\b"
+            r"|(直播|直播间)[^。！？]{0,8}(打|踢|掐|虐待?)(他|她|自己)?的?"
             r"(孩子|小孩|小朋友|儿子|女儿|娃(?!娃))"
-            r"|\b(live ?stream|live|stream)\b[^.?!]{0,40}"
+            r"|\b(live ?stream|live|stream(er)?)\b[^.?!]{0,40}"
             r"\b(hitting|beating|kicking|slapping|abusing)\b"
-            r"[^.?!]{0,10}\b(a |his |her |their )?(little )?(kid|child|son|daughter|baby)\b",
+            r"[^.?!]{0,10}\b(a |his |her |their )?(little |small )?(kid|child|son|daughter|baby)\b",
         ),
     ),
     # A person must be the target.
