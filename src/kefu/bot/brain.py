@@ -43,6 +43,13 @@ ANSWER_DESPITE_ANGER = 0.7
 # ("this app force quits ten times a day, what am I supposed to do"). Chosen on eval/bot's
 # tuning sets: 0.75 answered 1-2 more on each and lost one hand-off on one.
 HANDOFF_ANGER = 0.75
+# The hand-off reason for each situation the screening reports (a threat reads as anger).
+_SITUATION_REASON = {
+    "fraud": "sensitive",
+    "privacy": "sensitive",
+    "threat": "angry",
+    "account": "needs_access",
+}
 
 
 @dataclass(frozen=True)
@@ -88,12 +95,9 @@ class BotBrain:
         if asks_for_person(text):
             return Decision(Action.handoff, "human_requested", intent, **common)
         situation = sensitive_situation(text, seen.scam_signals)
-        if seen.safety_signals or situation in ("fraud", "privacy"):
-            return Decision(Action.handoff, "sensitive", intent, **common)
-        if situation == "threat":
-            return Decision(Action.handoff, "angry", intent, **common)
-        if situation == "account":
-            return Decision(Action.handoff, "needs_access", intent, **common)
+        reason = "sensitive" if seen.safety_signals else _SITUATION_REASON.get(situation or "")
+        if reason:
+            return Decision(Action.handoff, reason, intent, **common)
         if vip_level > 0:
             return Decision(Action.handoff, "vip", intent, **common)
         answerable = intent not in (None, HANDOFF)

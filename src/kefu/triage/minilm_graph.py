@@ -28,6 +28,11 @@ from kefu.triage.minilm import DIM, HEADS, LAYERS, Array
 IR_VERSION = 8
 
 
+def _ints(*values: int) -> Array:
+    """A shape or index constant: int64, as Reshape, Split and Slice require."""
+    return np.array(values, dtype=np.int64)
+
+
 class _Graph:
     """Writes the ONNX graph of the model's forward pass, node by node, weights included."""
 
@@ -75,10 +80,10 @@ class _Graph:
             np.concatenate([w[f"{p}attention.self.{k}.bias"] for k in parts]),
             f"{name}.qkv",
         )
-        thirds = self.constant(f"{name}.thirds", np.array([DIM, DIM, DIM], dtype=np.int64))
+        thirds = self.constant(f"{name}.thirds", _ints(DIM, DIM, DIM))
         q, k, v = (f"{name}.{n}" for n in "qkv")
         self.nodes.append(helper.make_node("Split", [qkv, thirds], [q, k, v], axis=-1))
-        heads = self.constant(f"{name}.heads", np.array([0, 0, HEADS, head], dtype=np.int64))
+        heads = self.constant(f"{name}.heads", _ints(0, 0, HEADS, head))
         q, k, v = (  # [B, heads, T, head], k as [B, heads, head, T]
             self.op("Transpose", [self.op("Reshape", [t, heads], f"{t}.h")], f"{t}.t", perm=perm)
             for t, perm in ((q, [0, 2, 1, 3]), (k, [0, 2, 3, 1]), (v, [0, 2, 1, 3]))
@@ -101,7 +106,7 @@ class _Graph:
         )
         joined = self.op(
             "Reshape",
-            [context, self.constant(f"{name}.joined", np.array([0, 0, DIM], dtype=np.int64))],
+            [context, self.constant(f"{name}.joined", _ints(0, 0, DIM))],
             f"{name}.context",
         )
         return self.linear(
@@ -119,19 +124,9 @@ def _build(w: dict[str, Array], quantized: bool) -> onnx.ModelProto:
     one = g.constant("1.0", 1.0)
     # Embeddings: word + position (the first T rows) + token type 0, then a layer norm.
     shape = g.op("Shape", ["ids"], "ids.shape")
-    length = g.op(
-        "Slice",
-        [
-            shape,
-            g.constant("1", np.array([1], dtype=np.int64)),
-            g.constant("2", np.array([2], dtype=np.int64)),
-        ],
-        "length",
-    )
+    length = g.op("Slice", [shape, g.constant("1", _ints(1)), g.constant("2", _ints(2))], "length")
     positions = g.constant("positions", w["embeddings.position_embeddings.weight"])
-    placed = g.op(
-        "Slice", [positions, g.constant("0", np.array([0], dtype=np.int64)), length], "placed"
-    )
+    placed = g.op("Slice", [positions, g.constant("0", _ints(0)), length], "placed")
     tokens = g.op(
         "Gather", [g.constant("words", w["embeddings.word_embeddings.weight"]), "ids"], "tokens"
     )
